@@ -1,0 +1,25 @@
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handler signatures vary per event
+type EventMap<Events> = { [E in keyof Events]: (...args: any[]) => void }
+
+export interface Emitter<Events extends EventMap<Events>> {
+  on<E extends keyof Events>(event: E, handler: Events[E]): () => void
+  emit<E extends keyof Events>(event: E, ...args: Parameters<Events[E]>): void
+  clear(): void
+}
+
+export function createEmitter<Events extends EventMap<Events>>(): Emitter<Events> {
+  const handlers = new Map<keyof Events, Set<Events[keyof Events]>>()
+
+  return {
+    on(event, handler) {
+      let set = handlers.get(event)
+      if (!set) handlers.set(event, (set = new Set()))
+      set.add(handler)
+      return () => set.delete(handler)
+    },
+    emit(event, ...args) {
+      for (const handler of [...(handlers.get(event) ?? [])]) handler(...args)
+    },
+    clear: () => handlers.clear(),
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Every way a CAPTCHA call can fail. Codes carry the meaning; messages stay short.
+ * @see https://github.com/passline/passline/tree/main/packages/core#errors
+ */
+export type CaptchaErrorCode =
+  | 'script-load-failed'
+  | 'script-timeout'
+  | 'provider-error'
+  | 'challenge-failed'
+  | 'challenge-closed'
+  | 'expired'
+  | 'timeout'
+  | 'aborted'
+  | 'destroyed'
+  | 'invalid-options'
+  | 'unsupported-environment'
+  | 'server-token-failed'
+
+export interface CaptchaErrorDetails {
+  /** The provider's own code, e.g. CaptchaLa's `server_token_expired` or Turnstile's `110200`. */
+  providerCode?: string
+  cause?: unknown
+}
+
+/** The only error type Passline rejects or throws with; check `code`, not the message. */
+export class CaptchaError extends Error {
+  override readonly name = 'CaptchaError'
+  readonly code: CaptchaErrorCode
+  readonly providerCode?: string
+  override readonly cause?: unknown
+
+  constructor(code: CaptchaErrorCode, details: CaptchaErrorDetails = {}) {
+    const { providerCode, cause } = details
+    super(`passline: ${code}${providerCode ? ` (${providerCode})` : ''}`)
+    this.code = code
+    if (providerCode !== undefined) this.providerCode = providerCode
+    if (cause !== undefined) this.cause = cause
+  }
+}
+
+/**
+ * True for any `CaptchaError`, also one thrown by a second copy of this package (an ESM and
+ * a CJS build loaded side by side), where `instanceof` alone would say no.
+ */
+export function isCaptchaError(error: unknown): error is CaptchaError {
+  return (
+    error instanceof CaptchaError ||
+    (error instanceof Error &&
+      error.name === 'CaptchaError' &&
+      typeof (error as Partial<CaptchaError>).code === 'string')
+  )
+}

@@ -1,0 +1,20 @@
+export { createCaptcha } from './create-captcha'
+export { CaptchaError, isCaptchaError } from './errors'
+export type { CaptchaErrorCode, CaptchaErrorDetails } from './errors'
+export { loadScript } from './load-script'
+export type { LoadScriptOptions } from './load-script'
+export type { ProviderDriver, ProviderFactory, Widget, WidgetEvents } from './provider'
+export type {
+  Captcha,
+  CaptchaEvents,
+  CaptchalaOptions,
+  CaptchaOptions,
+  CaptchaState,
+  CaptchaStatus,
+  GetTokenOptions,
+  HcaptchaOptions,
+  ProviderName,
+  RecaptchaOptions,
+  RetryOptions,
+  TurnstileOptions,
+} from './types'

@@ -1,0 +1,36 @@
+import type { CaptchaError } from './errors'
+import type { CaptchaOptions } from './types'
+
+/** What a rendered widget tells the controller. */
+export interface WidgetEvents {
+  ready(): void
+  /** A pass token; `ttlMs` when the provider says how long it lives. */
+  token(token: string, ttlMs?: number): void
+  error(error: CaptchaError): void
+  /** The provider itself declared the token expired. */
+  expire(): void
+  /** The user closed the challenge without solving it. */
+  close(): void
+}
+
+/** One rendered widget, whatever the provider. */
+export interface Widget {
+  /** Start (or show) the challenge; before `ready` it starts as soon as the widget is ready. */
+  execute(): void
+  reset(): void
+  /** Applies changed options in place; `false` asks the controller to render anew. */
+  update(next: CaptchaOptions, previous: CaptchaOptions): boolean
+  destroy(): void
+}
+
+/** A provider bound to one controller's options; made again when `provider` or `siteKey` changes. */
+export interface ProviderDriver {
+  /** The provider's documented token lifetime, used when it does not say per token. */
+  readonly tokenTtlMs: number
+  /** Loads the provider's script and resolves once its API is usable. Rejects with a CaptchaError. */
+  load(): Promise<void>
+  render(container: HTMLElement, events: WidgetEvents): Widget
+}
+
+/** `getOptions` always returns the controller's current options. */
+export type ProviderFactory = (getOptions: () => CaptchaOptions) => ProviderDriver

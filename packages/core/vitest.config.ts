@@ -1,0 +1,3 @@
+import { definePasslineProject } from '../../vitest.shared'
+
+export default definePasslineProject('core', { environment: 'jsdom' })

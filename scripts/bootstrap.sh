@@ -1,0 +1,35 @@
+# Sourced by test.sh and demo.sh: gives a fresh machine (Node 20 + npm only) what it lacks.
+# Sets PNPM to a command that runs the pnpm version pinned in package.json.
+set -eu
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
+PNPM_MAJOR=${PNPM_VERSION%%.*}
+
+if command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null | cut -d. -f1)" = "$PNPM_MAJOR" ]; then
+  PNPM=pnpm
+else
+  echo "bootstrap: installing pnpm@$PNPM_VERSION with npm"
+  if npm install --global "pnpm@$PNPM_VERSION" >/dev/null 2>&1 && command -v pnpm >/dev/null 2>&1; then
+    PNPM=pnpm
+  else
+    # No write access to npm's global folder: run the pinned pnpm through npx instead.
+    PNPM="npx --yes pnpm@$PNPM_VERSION"
+  fi
+fi
+export PNPM
+
+export TURBO_TELEMETRY_DISABLED=1
+export DO_NOT_TRACK=1
+
+echo "bootstrap: installing dependencies from the lockfile"
+$PNPM install --frozen-lockfile --reporter=silent
+
+# Browser tests drive Debian's Chromium through playwright-core; test tools cannot download one here.
+if [ -d apps/e2e ] && [ ! -x /usr/bin/chromium ]; then
+  echo "bootstrap: installing Chromium from Debian"
+  SUDO=""
+  if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi

@@ -1,0 +1,4 @@
+#!/bin/sh
+# The one command that runs every check and test: `npm test` (or `pnpm test`).
+. "$(dirname "$0")/bootstrap.sh"
+exec $PNPM run checks "$@"

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url'
+import { defineProject, type UserWorkspaceConfig } from 'vitest/config'
+
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
+
+/**
+ * Tests import `@passline/x` and `@passline/x/sub` exactly as users do, but resolve them to
+ * the workspace sources (`packages/x/src/index.ts`, `packages/x/src/sub.ts`), so no build is
+ * needed first. Subpath exports follow that file layout by convention.
+ */
+export const workspaceSourceAliases = [
+  { find: /^@passline\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
+  { find: /^@passline\/([a-z-]+)\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
+]
+
+export function definePasslineProject(
+  name: string,
+  test: NonNullable<UserWorkspaceConfig['test']> = {},
+): UserWorkspaceConfig {
+  return defineProject({
+    resolve: { alias: workspaceSourceAliases },
+    test: {
+      name,
+      include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+      restoreMocks: true,
+      unstubGlobals: true,
+      ...test,
+    },
+  })
+}
