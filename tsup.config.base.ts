@@ -11,7 +11,7 @@ export function definePackageBuild(overrides: Options = {}): Options {
     dts: true,
     sourcemap: true,
     clean: true,
-    target: 'es2020',
+    target: 'es2022',
     platform: 'neutral',
     splitting: false,
     treeshake: true,

@@ -49,7 +49,9 @@ for (const stage of stages) {
     failed += counts.failed
     // A runner that exits non-zero with no failed case (a file that fails to load) still fails.
     if (status !== 0 && counts.failed === 0) failed += 1
-    summary.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${stage.name} (${counts.passed} passed, ${counts.failed} failed, ${seconds}s)`)
+    summary.push(
+      `${status === 0 ? 'ok  ' : 'FAIL'} ${stage.name} (${counts.passed} passed, ${counts.failed} failed, ${seconds}s)`,
+    )
   } else {
     if (status === 0) passed += 1
     else failed += 1

@@ -30,7 +30,7 @@ async function measure(code) {
     minify: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2020',
+    target: 'es2022',
     write: false,
     external: frameworks,
     plugins: [builtWorkspace],

@@ -1,3 +1,3 @@
-import { definePasslineProject } from '../../vitest.shared'
+import { definePasslineProject } from '../../vitest.shared.ts'
 
 export default definePasslineProject('core', { environment: 'jsdom' })

@@ -1,4 +1,4 @@
-import { CaptchaError } from './errors'
+import { CaptchaError, type CaptchaErrorCode } from './errors'
 
 export interface AbortableOptions {
   signal?: AbortSignal | undefined
@@ -6,27 +6,27 @@ export interface AbortableOptions {
 }
 
 /**
- * Lets one caller stop waiting for a shared promise (on its signal, or after its own timeout)
- * without cancelling the work other callers still wait for.
+ * Lets one caller stop waiting for shared work, on its signal or after `timeoutMs`, without
+ * cancelling the work for others. `start` is not called when the signal is already aborted.
  */
-export function abortable<T>(shared: Promise<T>, { signal, timeoutMs }: AbortableOptions): Promise<T> {
-  if (!signal && timeoutMs === undefined) return shared
+export function abortable<T>(
+  start: () => Promise<T>,
+  { signal, timeoutMs }: AbortableOptions,
+  timeoutCode: CaptchaErrorCode = 'timeout',
+): Promise<T> {
+  const aborted = () => new CaptchaError('aborted', { cause: signal!.reason })
+  if (signal?.aborted) return Promise.reject(aborted())
+  const shared = start()
   return new Promise<T>((resolve, reject) => {
-    if (signal?.aborted) return reject(new CaptchaError('aborted', { cause: signal.reason }))
-    const onAbort = () => finish(() => reject(new CaptchaError('aborted', { cause: signal?.reason })))
+    const onAbort = () => reject(aborted())
     const timer =
       timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => finish(() => reject(new CaptchaError('timeout'))), timeoutMs)
+        ? 0
+        : setTimeout(() => reject(new CaptchaError(timeoutCode)), timeoutMs)
     signal?.addEventListener('abort', onAbort)
-    function finish(settle: () => void) {
+    shared.then(resolve, reject).finally(() => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
-      settle()
-    }
-    shared.then(
-      (value) => finish(() => resolve(value)),
-      (error: unknown) => finish(() => reject(error)),
-    )
+    })
   })
 }

@@ -2,15 +2,18 @@ import { abortable } from './abortable'
 import { createEmitter } from './emitter'
 import { hasDocument } from './environment'
 import { CaptchaError } from './errors'
-import { refreshMargin, watchFreshness } from './freshness'
+import { watchFreshness } from './freshness'
 import type { ProviderDriver, Widget, WidgetEvents } from './provider'
 import { providerFactory } from './providers/registry'
 import { resolveOptions } from './resolve-options'
-import { createRun, type ChallengeRun } from './run'
-import { createStore } from './store'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
 
-const IDLE: CaptchaState = { status: 'idle', token: null, expiresAt: null, error: null }
+const IDLE: CaptchaState = Object.freeze({
+  status: 'idle',
+  token: null,
+  expiresAt: null,
+  error: null,
+})
 const noop = () => {}
 
 /**
@@ -20,22 +23,26 @@ const noop = () => {}
  */
 export function createCaptcha(input: CaptchaOptions): Captcha {
   let options = resolveOptions(input)
-  providerFactory(options.provider!)
-  const store = createStore(IDLE)
-  const events = createEmitter<CaptchaEvents>()
+  // State changes travel on the same emitter as the events, under `change`.
+  const events = createEmitter<CaptchaEvents & { change: (state: CaptchaState) => void }>()
+  let state = IDLE
 
   let driver: ProviderDriver | null = null
   let container: HTMLElement | null = null
   let widget: Widget | null = null
   let widgetPhase: 'none' | 'loading' | 'ready' = 'none'
-  // The widget shows a solved challenge: it must be reset before it can verify again.
-  let widgetSolved = false
-  // Bumped whenever the widget goes away, so late callbacks of an old one are ignored.
+  // Bumped whenever the widget goes away, so a load that finishes late renders nothing.
   let generation = 0
-  let token: { value: string; expiresAt: number } | null = null
+  let token: string | null = null
+  let expiresAt: number | null = null
   let error: CaptchaError | null = null
   let expired = false
-  let run: ChallengeRun | null = null
+  // The challenge in flight, shared by every caller waiting for a token.
+  let run: Promise<string> | null = null
+  let settleRunWith: (reason: unknown, token?: string) => void = noop
+  // Someone awaits `run` (false for a background refresh): the status shows `solving`.
+  let runAwaited = false
+  let runStarted = false
   let stopFreshness = noop
   let destroyed = false
 
@@ -46,85 +53,84 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
         ? 'error'
         : widgetPhase === 'loading'
           ? 'loading'
-          : run?.foreground && widgetPhase === 'ready'
+          : runAwaited && widgetPhase === 'ready'
             ? 'solving'
             : expired
               ? 'expired'
               : widgetPhase === 'ready'
                 ? 'ready'
                 : 'idle'
-    store.set({ status, token: token?.value ?? null, expiresAt: token?.expiresAt ?? null, error })
+    setState({ status, token, expiresAt, error })
   }
 
-  function settleRun(outcome: { token: string } | { error: unknown }) {
-    const settled = run
-    if (!settled) return
-    run = null
-    if ('token' in outcome) settled.resolve(outcome.token)
-    else settled.reject(outcome.error)
-  }
-
-  function requestRun(foreground: boolean): Promise<string> {
-    if (run) {
-      run.foreground ||= foreground
-    } else {
-      run = createRun(foreground)
-      error = null
+  /** Snapshots are frozen and reference-stable: a new one only when a field changed. */
+  function setState(next: CaptchaState) {
+    if ((Object.keys(next) as (keyof CaptchaState)[]).some((key) => next[key] !== state[key])) {
+      events.emit('change', (state = Object.freeze(next)))
     }
-    const { promise } = run
+  }
+
+  /** Settles the challenge in flight: with a token, else with `reason`. */
+  function settleRun(reason: unknown, value?: string) {
+    const settle = settleRunWith
+    run = null
+    settleRunWith = noop
+    runAwaited = runStarted = false
+    settle(reason, value)
+  }
+
+  function requestRun(awaited: boolean): Promise<string> {
+    const promise = (run ??= new Promise((resolve, reject) => {
+      settleRunWith = (reason, value) => (value ? resolve(value) : reject(reason))
+    }))
+    runAwaited ||= awaited
+    error = null
     startRunIfReady()
     publish()
     return promise
   }
 
   function startRunIfReady() {
-    if (!run || run.started || !widget || widgetPhase !== 'ready') return
-    run.started = true
-    if (widgetSolved) {
-      widgetSolved = false
-      widget.reset()
-    }
+    if (!run || runStarted || !widget || widgetPhase !== 'ready') return
+    runStarted = true
+    // Every challenge starts from a clean widget: one that shows a solved challenge cannot verify again.
+    widget.reset()
     widget.execute()
   }
 
-  function acceptToken(value: string, providerTtlMs: number | undefined) {
+  function acceptToken(value: string, providerTtlMs?: number) {
     const ttl = options.tokenTtlMs ?? providerTtlMs ?? driver!.tokenTtlMs
-    token = { value, expiresAt: Date.now() + ttl }
+    dropToken()
+    token = value
+    expiresAt = Date.now() + ttl
     error = null
     expired = false
-    widgetSolved = true
-    watchToken(ttl)
-    publish()
-    events.emit('verify', value)
-    settleRun({ token: value })
-  }
-
-  function watchToken(ttl: number) {
-    stopFreshness()
-    const { expiresAt } = token!
-    const refreshAt = options.refresh && options.refresh !== 'auto' ? null : expiresAt - refreshMargin(ttl, options.refreshMarginMs)
+    // Default margin: 30 s, at most a fifth of the lifetime; any margin at most half of it.
+    const margin = Math.min(options.refreshMarginMs ?? Math.min(30_000, ttl / 5), ttl / 2)
+    const refreshAt = options.refresh === 'auto' ? expiresAt - margin : null
     stopFreshness = watchFreshness(expiresAt, refreshAt, {
-      refreshDue: () => {
-        if (container) requestRun(false).catch(noop)
-      },
+      refreshDue: () => container && requestRun(false).catch(noop),
       expired: expireToken,
     })
+    publish()
+    // Settled first, so that a `verify` handler calling reset() cannot turn it into `aborted`.
+    settleRun(null, value)
+    events.emit('verify', value)
   }
 
   function dropToken() {
     stopFreshness()
     stopFreshness = noop
-    token = null
+    token = expiresAt = null
   }
 
   function expireToken() {
-    if (!token) return
     dropToken()
     expired = true
-    if (options.refresh === 'manual' && widget && !run) {
-      widgetSolved = false
-      widget.reset()
-    }
+    const { refresh } = options
+    // Reached when the refresh did not finish in time, or never ran because the tab slept.
+    if (refresh === 'auto' && container && !run) requestRun(false).catch(noop)
+    if (refresh === 'manual' && !run) widget?.reset()
     publish()
     events.emit('expire')
   }
@@ -133,31 +139,25 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     dropToken()
     error = reason
     publish()
+    settleRun(reason)
     events.emit('error', reason)
-    settleRun({ error: reason })
   }
 
-  function widgetEvents(owner: number): WidgetEvents {
-    const live =
-      <A extends unknown[]>(handler: (...args: A) => void) =>
-      (...args: A) => {
-        if (owner === generation) handler(...args)
-      }
-    return {
-      ready: live(() => {
-        widgetPhase = 'ready'
-        startRunIfReady()
-        publish()
-      }),
-      token: live(acceptToken),
-      error: live(fail),
-      expire: live(expireToken),
-      close: live(() => {
-        events.emit('close')
-        settleRun({ error: new CaptchaError('challenge-closed') })
-        publish()
-      }),
-    }
+  // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
+  const widgetEvents: WidgetEvents = {
+    ready() {
+      widgetPhase = 'ready'
+      startRunIfReady()
+      publish()
+    },
+    token: acceptToken,
+    error: fail,
+    close() {
+      events.emit('close')
+      settleRun(new CaptchaError('challenge-closed'))
+      publish()
+    },
+    rerender,
   }
 
   function render() {
@@ -169,13 +169,12 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     publish()
     driver.load().then(
       () => {
-        if (owner !== generation) return
-        widget = driver!.render(target, widgetEvents(owner))
+        if (owner === generation) widget = driver!.render(target, widgetEvents)
       },
-      (reason: unknown) => {
+      (reason: CaptchaError) => {
         if (owner !== generation) return
         widgetPhase = 'none'
-        fail(reason instanceof CaptchaError ? reason : new CaptchaError('script-load-failed', { cause: reason }))
+        fail(reason)
       },
     )
   }
@@ -185,8 +184,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     widget?.destroy()
     widget = null
     widgetPhase = 'none'
-    widgetSolved = false
-    if (run) run.started = false
+    runStarted = false
   }
 
   function rerender() {
@@ -198,17 +196,22 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   function unmount() {
     removeWidget()
     container = null
-    settleRun({ error: new CaptchaError('aborted') })
+    settleRun(new CaptchaError('aborted'))
     publish()
   }
 
-  function rejected(code: 'destroyed' | 'unsupported-environment') {
-    return Promise.reject(new CaptchaError(code))
+  /** `fresh`: run a new challenge even when the held token would do. */
+  function challenge(fresh: boolean, { minTtlMs = 0, signal, timeoutMs }: GetTokenOptions = {}) {
+    if (destroyed || !hasDocument()) {
+      return Promise.reject(new CaptchaError(destroyed ? 'destroyed' : 'unsupported-environment'))
+    }
+    if (!fresh && token && expiresAt! - Date.now() >= minTtlMs) return Promise.resolve(token)
+    return abortable(() => requestRun(true), { signal, timeoutMs })
   }
 
   const captcha: Captcha = {
-    getState: store.get,
-    subscribe: store.subscribe,
+    getState: () => state,
+    subscribe: (listener) => events.on('change', listener),
     on: events.on,
 
     mount(element) {
@@ -216,40 +219,26 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       if (container) unmount()
       container = element
       render()
-      return () => {
-        if (container === element && !destroyed) unmount()
-      }
+      // After destroy() or another mount the container differs, and this teardown does nothing.
+      return () => container === element && unmount()
     },
 
-    getToken({ minTtlMs = 0, signal, timeoutMs } = {}) {
-      if (destroyed) return rejected('destroyed')
-      if (!hasDocument()) return rejected('unsupported-environment')
-      if (signal?.aborted) return Promise.reject(new CaptchaError('aborted', { cause: signal.reason }))
-      if (token && token.expiresAt - Date.now() >= minTtlMs) return Promise.resolve(token.value)
-      return abortable(requestRun(true), { signal, timeoutMs })
-    },
+    getToken: (tokenOptions) => challenge(false, tokenOptions),
+    execute: (tokenOptions) => challenge(true, tokenOptions),
+    consume: (tokenOptions) =>
+      captcha.getToken(tokenOptions).then((value) => {
+        captcha.reset()
+        return value
+      }),
 
-    execute({ signal, timeoutMs } = {}) {
-      if (destroyed) return rejected('destroyed')
-      if (!hasDocument()) return rejected('unsupported-environment')
-      return abortable(requestRun(true), { signal, timeoutMs })
-    },
-
-    async consume(tokenOptions?: GetTokenOptions) {
-      const value = await captcha.getToken(tokenOptions)
-      captcha.reset()
-      return value
-    },
-
+    // After destroy() there is nothing left to reset, and this changes nothing.
     reset() {
-      if (destroyed) return
       dropToken()
       error = null
       expired = false
-      settleRun({ error: new CaptchaError('aborted') })
+      settleRun(new CaptchaError('aborted'))
       if (container && widgetPhase === 'none') return render()
       widget?.reset()
-      widgetSolved = false
       publish()
     },
 
@@ -259,7 +248,6 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       const next = resolveOptions({ ...previous, ...patch } as CaptchaOptions)
       options = next
       if (next.provider !== previous.provider || next.siteKey !== previous.siteKey) {
-        providerFactory(next.provider!)
         driver = null
         dropToken()
         expired = false
@@ -268,14 +256,6 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       // A token solved for another action would be rejected by the server.
       if (next.action !== previous.action) dropToken()
       if (widget && !widget.update(next, previous)) rerender()
-      if (
-        token &&
-        (next.refresh !== previous.refresh ||
-          next.refreshMarginMs !== previous.refreshMarginMs ||
-          next.tokenTtlMs !== previous.tokenTtlMs)
-      ) {
-        watchToken(token.expiresAt - Date.now())
-      }
       publish()
     },
 
@@ -285,12 +265,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       dropToken()
       destroyed = true
       container = null
-      settleRun({ error: new CaptchaError('destroyed') })
-      error = null
-      expired = false
-      publish()
-      store.clear()
-      events.clear()
+      settleRun(new CaptchaError('destroyed'))
+      setState(IDLE)
     },
   }
   return captcha

@@ -4,7 +4,6 @@ type EventMap<Events> = { [E in keyof Events]: (...args: any[]) => void }
 export interface Emitter<Events extends EventMap<Events>> {
   on<E extends keyof Events>(event: E, handler: Events[E]): () => void
   emit<E extends keyof Events>(event: E, ...args: Parameters<Events[E]>): void
-  clear(): void
 }
 
 export function createEmitter<Events extends EventMap<Events>>(): Emitter<Events> {
@@ -18,8 +17,8 @@ export function createEmitter<Events extends EventMap<Events>>(): Emitter<Events
       return () => set.delete(handler)
     },
     emit(event, ...args) {
-      for (const handler of [...(handlers.get(event) ?? [])]) handler(...args)
+      // Set iteration tolerates a handler that unsubscribes itself (or another) meanwhile.
+      handlers.get(event)?.forEach((handler) => handler(...args))
     },
-    clear: () => handlers.clear(),
   }
 }

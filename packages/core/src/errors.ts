@@ -18,23 +18,19 @@ export type CaptchaErrorCode =
 
 export interface CaptchaErrorDetails {
   /** The provider's own code, e.g. CaptchaLa's `server_token_expired` or Turnstile's `110200`. */
-  providerCode?: string
+  providerCode?: string | undefined
   cause?: unknown
 }
 
 /** The only error type Passline rejects or throws with; check `code`, not the message. */
 export class CaptchaError extends Error {
-  override readonly name = 'CaptchaError'
-  readonly code: CaptchaErrorCode
-  readonly providerCode?: string
-  override readonly cause?: unknown
+  declare readonly name: 'CaptchaError'
+  declare readonly code: CaptchaErrorCode
+  declare readonly providerCode: string | undefined
 
-  constructor(code: CaptchaErrorCode, details: CaptchaErrorDetails = {}) {
-    const { providerCode, cause } = details
-    super(`passline: ${code}${providerCode ? ` (${providerCode})` : ''}`)
-    this.code = code
-    if (providerCode !== undefined) this.providerCode = providerCode
-    if (cause !== undefined) this.cause = cause
+  constructor(code: CaptchaErrorCode, { providerCode, cause }: CaptchaErrorDetails = {}) {
+    super(`${code}${providerCode ? ` (${providerCode})` : ''}`, { cause })
+    Object.assign(this, { name: 'CaptchaError', code, providerCode })
   }
 }
 
@@ -43,10 +39,5 @@ export class CaptchaError extends Error {
  * a CJS build loaded side by side), where `instanceof` alone would say no.
  */
 export function isCaptchaError(error: unknown): error is CaptchaError {
-  return (
-    error instanceof CaptchaError ||
-    (error instanceof Error &&
-      error.name === 'CaptchaError' &&
-      typeof (error as Partial<CaptchaError>).code === 'string')
-  )
+  return error instanceof Error && error.name === 'CaptchaError' && 'code' in error
 }

@@ -1,10 +1,11 @@
 export interface FreshnessHandlers {
-  /** The refresh margin was reached while the token is still valid. */
+  /** The refresh moment was reached while the token is still valid. */
   refreshDue(): void
   expired(): void
 }
 
-const WAKE_EVENTS = ['focus', 'pageshow'] as const
+// `visibilitychange` is fired at the document and bubbles to the window.
+const WAKE_EVENTS = ['visibilitychange', 'focus', 'pageshow']
 
 /**
  * Watches one token's lifetime and returns the teardown. Timers are throttled in background
@@ -16,29 +17,21 @@ export function watchFreshness(
   refreshAt: number | null,
   handlers: FreshnessHandlers,
 ): () => void {
-  let refreshed = false
-  const check = () => {
-    const now = Date.now()
-    if (now >= expiresAt) return handlers.expired()
-    if (refreshAt !== null && !refreshed && now >= refreshAt) {
-      refreshed = true
-      handlers.refreshDue()
-    }
+  const arm = () => setTimeout(check, (refreshAt ?? expiresAt) - Date.now())
+  let timer = arm()
+  function check() {
+    clearTimeout(timer)
+    if (Date.now() >= expiresAt) return handlers.expired()
+    const refreshDue = refreshAt !== null && Date.now() >= refreshAt
+    if (refreshDue) refreshAt = null
+    // Armed before the handler runs, so a teardown from inside it also clears this timer.
+    timer = arm()
+    if (refreshDue) handlers.refreshDue()
   }
-  const timers = [refreshAt, expiresAt]
-    .filter((at): at is number => at !== null)
-    .map((at) => setTimeout(check, Math.max(0, at - Date.now())))
   for (const event of WAKE_EVENTS) window.addEventListener(event, check)
-  document.addEventListener('visibilitychange', check)
 
   return () => {
-    for (const timer of timers) clearTimeout(timer)
+    clearTimeout(timer)
     for (const event of WAKE_EVENTS) window.removeEventListener(event, check)
-    document.removeEventListener('visibilitychange', check)
   }
-}
-
-/** Default margin: 30 s, but never more than a fifth of the lifetime; any margin at most half. */
-export function refreshMargin(ttlMs: number, requestedMs: number | undefined): number {
-  return Math.min(requestedMs ?? Math.min(30_000, ttlMs / 5), ttlMs / 2)
 }

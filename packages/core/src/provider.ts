@@ -7,19 +7,20 @@ export interface WidgetEvents {
   /** A pass token; `ttlMs` when the provider says how long it lives. */
   token(token: string, ttlMs?: number): void
   error(error: CaptchaError): void
-  /** The provider itself declared the token expired. */
-  expire(): void
   /** The user closed the challenge without solving it. */
   close(): void
+  /** Asks for a new widget (e.g. with a re-issued server token); a pending challenge carries over. */
+  rerender(): void
 }
 
 /** One rendered widget, whatever the provider. */
 export interface Widget {
-  /** Start (or show) the challenge; before `ready` it starts as soon as the widget is ready. */
+  /** Start (or show) the challenge. Called only after the widget reported `ready`. */
   execute(): void
   reset(): void
   /** Applies changed options in place; `false` asks the controller to render anew. */
   update(next: CaptchaOptions, previous: CaptchaOptions): boolean
+  /** Removes the widget; after it, the widget reports no more events. */
   destroy(): void
 }
 

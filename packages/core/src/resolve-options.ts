@@ -1,16 +1,12 @@
 import { CaptchaError } from './errors'
+import { providerFactory } from './providers/registry'
 import type { CaptchaOptions } from './types'
 
-/** Checks what would otherwise fail late and obscurely; fills in the default provider. */
+/** Rejects what would otherwise fail late and obscurely; fills in the defaults that the controller reads. */
 export function resolveOptions(input: CaptchaOptions): CaptchaOptions {
-  if (!input || typeof input.siteKey !== 'string' || !input.siteKey.trim()) {
+  if (!input?.siteKey?.trim?.())
     throw new CaptchaError('invalid-options', { providerCode: 'siteKey' })
-  }
-  for (const key of ['refreshMarginMs', 'tokenTtlMs', 'loadTimeoutMs'] as const) {
-    const value = input[key]
-    if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
-      throw new CaptchaError('invalid-options', { providerCode: key })
-    }
-  }
-  return { ...input, provider: input.provider ?? 'captchala' } as CaptchaOptions
+  const provider = input.provider ?? 'captchala'
+  providerFactory(provider)
+  return { ...input, provider, refresh: input.refresh ?? 'auto' } as CaptchaOptions
 }

@@ -191,7 +191,8 @@ class FakeWidget implements FakeCaptchalaWidget {
   }
 
   private attach(target: string | HTMLElement, how: 'appendTo' | 'bindTo') {
-    const element = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target
+    const element =
+      typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target
     this.container = element
     this.attachedBy = how
     if (how === 'appendTo' && element) {

@@ -67,16 +67,11 @@ export interface RecaptchaOptions extends CommonOptions {
   badge?: 'bottomright' | 'bottomleft' | 'inline'
 }
 
-export type CaptchaOptions = CaptchalaOptions | TurnstileOptions | HcaptchaOptions | RecaptchaOptions
+export type CaptchaOptions =
+  CaptchalaOptions | TurnstileOptions | HcaptchaOptions | RecaptchaOptions
 
 export type CaptchaStatus =
-  | 'idle'
-  | 'loading'
-  | 'ready'
-  | 'solving'
-  | 'verified'
-  | 'expired'
-  | 'error'
+  'idle' | 'loading' | 'ready' | 'solving' | 'verified' | 'expired' | 'error'
 
 /** An immutable snapshot: the same object until something in it changes. */
 export interface CaptchaState {

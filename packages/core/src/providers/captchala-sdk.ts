@@ -1,5 +1,7 @@
+import { abortable } from '../abortable'
 import { CaptchaError } from '../errors'
 import { loadScript, type LoadScriptOptions } from '../load-script'
+import { sharedLoad } from '../shared-load'
 
 /** The part of CaptchaLa's browser SDK that Passline uses. */
 export interface CaptchalaConfig {
@@ -39,52 +41,37 @@ export interface CaptchalaWindow {
   loadCaptchala?: (onLoaded: () => void, onError: (error?: unknown) => void) => void
 }
 
-const sdkByDocument = new WeakMap<Document, Promise<CaptchalaGlobal>>()
-
 /**
  * The loader script defines `loadCaptchala`, which in turn fetches the SDK and its styles.
  * Both steps are shared by every widget on the page; each has its own timeout; a failure is
  * forgotten so the next mount or reset tries again. An SDK already on the page is adopted.
  */
-export function loadCaptchalaSdk(loaderUrl: string, options: LoadScriptOptions): Promise<CaptchalaGlobal> {
+export function loadCaptchalaSdk(
+  loaderUrl: string,
+  options: LoadScriptOptions,
+): Promise<CaptchalaGlobal> {
   const win = window as CaptchalaWindow
-  if (win.Captchala) return Promise.resolve(win.Captchala)
-  let sdk = sdkByDocument.get(document)
-  if (!sdk) {
-    sdk = (win.loadCaptchala ? Promise.resolve() : loadScript(loaderUrl, options))
-      .then(() => callLoader(win, options.timeoutMs ?? 10_000))
-      .catch((error: unknown) => {
-        sdkByDocument.delete(document)
-        throw error
-      })
-    sdkByDocument.set(document, sdk)
-  }
-  return sdk
-}
-
-function callLoader(win: CaptchalaWindow, timeoutMs: number): Promise<CaptchalaGlobal> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new CaptchaError('script-timeout')), timeoutMs)
-    const fail = (cause?: unknown) => {
-      clearTimeout(timer)
-      reject(new CaptchaError('script-load-failed', { cause }))
-    }
-    if (!win.loadCaptchala) return fail()
-    win.loadCaptchala(() => {
-      clearTimeout(timer)
-      if (win.Captchala) resolve(win.Captchala)
-      else fail()
-    }, fail)
+  return sharedLoad(`captchala:${loaderUrl}`, async () => {
+    if (win.Captchala) return win.Captchala
+    if (!win.loadCaptchala) await loadScript(loaderUrl, options)
+    return callLoader(win, options.timeoutMs ?? 10_000)
   })
 }
 
-/** CaptchaLa reports errors as an object with `code`, or a message ending in `(code)`. */
+function callLoader(win: CaptchalaWindow, timeoutMs: number): Promise<CaptchalaGlobal> {
+  const loaded = new Promise<CaptchalaGlobal>((resolve, reject) => {
+    const fail = (cause?: unknown) => reject(new CaptchaError('script-load-failed', { cause }))
+    win.loadCaptchala!(() => (win.Captchala ? resolve(win.Captchala) : fail()), fail)
+  })
+  return abortable(() => loaded, { timeoutMs }, 'script-timeout')
+}
+
+/**
+ * CaptchaLa reports an error as an object with `code`, or as a message ending in `(code)`;
+ * a bare code string is taken as it is.
+ */
 export function captchalaErrorCode(error: unknown): string | undefined {
-  if (typeof error === 'string') return error.match(/\(([\w.-]+)\)\s*$/)?.[1] ?? error
-  if (error && typeof error === 'object') {
-    const { code, message } = error as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && code) return code
-    if (typeof message === 'string') return message.match(/\(([\w.-]+)\)\s*$/)?.[1]
-  }
-  return undefined
+  const details = error as { code?: unknown; message?: unknown } | undefined
+  const text = String(details?.code ?? details?.message ?? error ?? '')
+  return /(?:^|\()([\w.-]+)\)?\s*$/.exec(text)?.[1]
 }

@@ -1,6 +1,6 @@
 import { CaptchaError, type CaptchaErrorCode } from '../errors'
-import type { ProviderFactory, Widget } from '../provider'
-import type { CaptchalaOptions, CaptchaOptions } from '../types'
+import type { ProviderFactory } from '../provider'
+import type { CaptchalaOptions } from '../types'
 import {
   captchalaErrorCode,
   loadCaptchalaSdk,
@@ -11,23 +11,22 @@ import {
 export const CAPTCHALA_LOADER_URL = 'https://cdn.captcha-cdn.net/captchala-loader.js'
 // CaptchaLa does not document a pass-token lifetime; its server tokens default to 300 s.
 const CAPTCHALA_TOKEN_TTL_MS = 300_000
-// Errors after which CaptchaLa's own CMS boot script asks its backend for a new server token.
-const REISSUE_CODES =
-  /^(server_token_(required|invalid|exhausted|app_mismatch|binding_mismatch|expired)|token_expired|challenge_expired|session_expired)$/
-const CHALLENGE_FAILED_CODES = /^(challenge_failed|invalid_answer|too_many_attempts)$/
+// Errors after which CaptchaLa's own CMS boot script asks its backend for a new server token:
+// the `server_token_*` family and `token_`, `challenge_` and `session_expired`.
+const REISSUE_CODES = /^server_token_|_expired$/
+const CHALLENGE_FAILED_CODES = /^(challenge_failed|invalid_answer)$/
 const MAX_REISSUES_IN_A_ROW = 2
+// Options that the live widget cannot take in place: changing one renders it anew.
+const RENDER_KEYS = ['theme', 'action', 'product', 'execution', 'serverToken'] as const
 
 export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
   const current = () => getOptions() as CaptchalaOptions
   // A re-issued server token lives here, apart from the caller's options, so that a re-render
   // cannot bring back the expired one; it applies while the caller's `serverToken` is unchanged.
-  let reissued: { token: string; replaces: string | undefined } | null = null
-  let sdk: CaptchalaGlobal | null = null
-
-  const serverTokenFromOptions = () => {
-    const { serverToken } = current()
-    return reissued && reissued.replaces === serverToken ? reissued.token : serverToken
-  }
+  // No `token` yet means the caller's one was rejected and a new one must be issued.
+  let reissued: { token?: string; replaces: string | undefined } = { replaces: undefined }
+  let reissuesInARow = 0
+  let sdk: CaptchalaGlobal
 
   return {
     tokenTtlMs: CAPTCHALA_TOKEN_TTL_MS,
@@ -35,52 +34,43 @@ export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
     async load() {
       const { scriptUrl, nonce, loadTimeoutMs, retry } = current()
       sdk = await loadCaptchalaSdk(scriptUrl ?? CAPTCHALA_LOADER_URL, {
+        ...retry,
         nonce,
         timeoutMs: loadTimeoutMs,
-        attempts: retry?.attempts,
-        baseDelayMs: retry?.baseDelayMs,
       })
     },
 
-    render(container, events): Widget {
-      let instance: CaptchalaInstance | null = null
+    render(container, events) {
+      const options = current()
+      let instance: CaptchalaInstance | undefined
       let destroyed = false
-      let ready = false
-      let announcedReady = false
-      let executePending = false
       let attached = false
-      let reissuesInARow = 0
 
-      const fail = (code: CaptchaErrorCode, providerCode?: string, cause?: unknown) =>
-        events.error(new CaptchaError(code, { providerCode, cause }))
+      const fail = (code: CaptchaErrorCode, providerCode?: string, cause?: unknown) => {
+        if (!destroyed) events.error(new CaptchaError(code, { providerCode, cause }))
+      }
 
-      const fetchServerToken = async (): Promise<string | undefined> => {
-        const { getServerToken, serverToken } = current()
+      const issueServerToken = async () => {
         try {
-          const token = await getServerToken!()
-          reissued = { token, replaces: serverToken }
+          const token = await options.getServerToken!()
+          reissued = { token, replaces: options.serverToken }
           return token
         } catch (cause) {
-          if (!destroyed) fail('server-token-failed', undefined, cause)
+          fail('server-token-failed', undefined, cause)
           return undefined
         }
       }
 
       const attach = () => {
-        if (attached || !instance) return
+        if (attached) return
         attached = true
-        if (current().product === 'bind') instance.bindTo(container)
-        else instance.appendTo(container)
+        if (options.product === 'bind') instance!.bindTo(container)
+        else instance!.appendTo(container)
       }
 
-      const start = async () => {
-        const options = current()
-        let serverToken = serverTokenFromOptions()
-        if (!serverToken && options.getServerToken) serverToken = await fetchServerToken()
-        if (destroyed || (options.getServerToken && !serverToken)) return
-        ready = false
-        attached = false
-        instance = sdk!
+      const init = (serverToken: string | undefined) => {
+        if (destroyed) return
+        instance = sdk
           .init({
             appKey: options.siteKey,
             product: options.product ?? 'embed',
@@ -90,84 +80,62 @@ export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
             serverToken,
           })
           .onReady(() => {
-            if (destroyed) return
-            ready = true
-            if (!announcedReady) {
-              announcedReady = true
-              events.ready()
-            }
-            if (executePending) run()
+            if (!destroyed) events.ready()
           })
-          .onSuccess((result) => {
+          .onSuccess(({ token, expires_in: seconds }) => {
             if (destroyed) return
             reissuesInARow = 0
-            const seconds = result.expires_in
-            events.token(result.token, typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : undefined)
+            events.token(token, seconds! > 0 ? seconds! * 1000 : undefined)
           })
           .onError((error) => {
             if (destroyed) return
             const providerCode = captchalaErrorCode(error)
-            if (providerCode && REISSUE_CODES.test(providerCode) && current().getServerToken) {
-              if (reissuesInARow < MAX_REISSUES_IN_A_ROW) {
-                reissuesInARow += 1
-                return void reissue()
+            if (providerCode && REISSUE_CODES.test(providerCode) && options.getServerToken) {
+              // Rendering anew issues a new token first; a pending challenge carries over.
+              if (reissuesInARow++ < MAX_REISSUES_IN_A_ROW) {
+                reissued = { replaces: options.serverToken }
+                return events.rerender()
               }
+              reissuesInARow = 0
               return fail('server-token-failed', providerCode, error)
             }
-            executePending = false
-            const code = providerCode && CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error'
-            fail(code, providerCode, error)
+            fail(
+              providerCode && CHALLENGE_FAILED_CODES.test(providerCode)
+                ? 'challenge-failed'
+                : 'provider-error',
+              providerCode,
+              error,
+            )
           })
           .onClose(() => {
-            if (destroyed) return
-            executePending = false
-            events.close()
+            if (!destroyed) events.close()
           })
         if (options.execution !== 'execute') attach()
       }
 
-      const reissue = async () => {
-        const wasExecuting = executePending || attached
-        instance?.destroy()
-        instance = null
-        if (!(await fetchServerToken()) || destroyed) return
-        executePending = wasExecuting
-        await start()
-      }
-
-      const run = () => {
-        executePending = false
-        attach()
-        instance!.verify()
-      }
-
-      void start()
+      const serverToken =
+        reissued.replaces === options.serverToken ? reissued.token : options.serverToken
+      if (serverToken || !options.getServerToken) init(serverToken)
+      else void issueServerToken().then((token) => token && init(token))
 
       return {
         execute() {
-          executePending = true
-          if (ready && instance) run()
+          attach()
+          instance!.verify()
         },
         reset() {
-          executePending = false
           instance?.reset()
         },
-        update(next: CaptchaOptions, previous: CaptchaOptions) {
+        update(next, previous) {
           const a = next as CaptchalaOptions
           const b = previous as CaptchalaOptions
-          const inPlace =
-            a.theme === b.theme &&
-            a.action === b.action &&
-            a.product === b.product &&
-            a.execution === b.execution &&
-            a.serverToken === b.serverToken
+          const inPlace = RENDER_KEYS.every((key) => a[key] === b[key])
           if (inPlace && a.language !== b.language) instance?.setLang(a.language ?? 'auto')
           return inPlace
         },
         destroy() {
           destroyed = true
           instance?.destroy()
-          instance = null
         },
       }
     },

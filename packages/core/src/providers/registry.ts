@@ -10,6 +10,6 @@ const factories: Partial<Record<ProviderName, ProviderFactory>> = {
 /** The driver factory for a provider name; unknown names are an `invalid-options` error. */
 export function providerFactory(name: ProviderName): ProviderFactory {
   const factory = factories[name]
-  if (!factory) throw new CaptchaError('invalid-options', { providerCode: `provider:${name}` })
+  if (!factory) throw new CaptchaError('invalid-options', { providerCode: 'provider' })
   return factory
 }
