@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/coverage/**',
       '**/.turbo/**',
       '**/node_modules/**',
+      '**/.test-build/**',
       'bench/.tmp/**',
     ],
   },
@@ -49,6 +50,12 @@ export default tseslint.config(
     // Build scripts, CLIs and servers talk to the terminal on purpose.
     files: ['scripts/**', '**/bin/**', '**/cli.ts', 'apps/demo-api/**', 'bench/**', 'apps/e2e/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Served to browsers as they are, without a build: plain scripts in prototype style.
+    files: ['packages/mock-server/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+    rules: { '@typescript-eslint/no-this-alias': 'off' },
   },
   prettier,
 )

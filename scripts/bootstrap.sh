@@ -26,7 +26,7 @@ echo "bootstrap: installing dependencies from the lockfile"
 $PNPM install --frozen-lockfile --reporter=silent
 
 # Browser tests drive Debian's Chromium through playwright-core; test tools cannot download one here.
-if [ -d apps/e2e ] && [ ! -x /usr/bin/chromium ]; then
+if [ "${NEED_CHROMIUM:-0}" = "1" ] && [ ! -x /usr/bin/chromium ]; then
   echo "bootstrap: installing Chromium from Debian"
   SUDO=""
   if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs'
+import type { MockApp } from './apps'
+
+export interface MockConfigFile {
+  port?: number
+  host?: string
+  apps?: MockApp[]
+}
+
+/** Reads and checks a `passline-mock.json`; throws an Error naming the first thing wrong. */
+export function readConfigFile(path: string): MockConfigFile {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new Error(`cannot read config ${path}: ${(error as Error).message}`)
+  }
+  const fail = (what: string) => {
+    throw new Error(`config ${path}: ${what}`)
+  }
+  if (!isRecord(parsed)) return fail('must be a JSON object')
+  const { port, host, apps } = parsed
+  if (
+    port !== undefined &&
+    !(Number.isInteger(port) && (port as number) >= 0 && (port as number) < 65536)
+  ) {
+    fail('"port" must be an integer from 0 to 65535')
+  }
+  if (host !== undefined && typeof host !== 'string') fail('"host" must be a string')
+  if (apps !== undefined && !Array.isArray(apps)) fail('"apps" must be an array')
+  for (const [index, app] of ((apps as unknown[]) ?? []).entries()) {
+    const where = `apps[${index}]`
+    if (!isRecord(app)) fail(`${where} must be an object`)
+    const entry = app as Record<string, unknown>
+    if (typeof entry.appKey !== 'string' || !entry.appKey)
+      fail(`${where}.appKey must be a non-empty string`)
+    if (typeof entry.appSecret !== 'string' || !entry.appSecret)
+      fail(`${where}.appSecret must be a non-empty string`)
+    if (
+      entry.outcome !== undefined &&
+      !['pass', 'fail', 'degraded'].includes(entry.outcome as string)
+    ) {
+      fail(`${where}.outcome must be "pass", "fail" or "degraded"`)
+    }
+    for (const key of ['tokenTtlSeconds', 'delayMs'] as const) {
+      if (entry[key] !== undefined && !(typeof entry[key] === 'number' && entry[key] >= 0)) {
+        fail(`${where}.${key} must be a number of at least 0`)
+      }
+    }
+  }
+  return parsed as MockConfigFile
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,7 @@
+export { createMockServer } from './create-mock-server'
+export type { MockServer, MockServerOptions } from './create-mock-server'
+export { TEST_APPS, TEST_SECRET } from './apps'
+export type { MockApp } from './apps'
+export { createManualClock, systemClock } from './clock'
+export type { Clock } from './clock'
+export type { Envelope } from './envelope'

@@ -1,0 +1,157 @@
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { DEFAULT_RATE_LIMIT, type MockApp } from '../apps'
+import type { MockContext } from '../context'
+import { handled, RequestRefused } from '../envelope'
+import { isValidIp } from '../ip'
+import { secretsEqual } from '../signing'
+import { validatePassToken } from '../validate-pass-token'
+
+const MAX_SERVER_TOKEN_TTL_SECONDS = 3600
+const DEFAULT_SERVER_TOKEN_TTL_SECONDS = 300
+const ACTION_PATTERN = '^[A-Za-z0-9_./:-]{1,64}$'
+
+const validateBody = {
+  type: 'object',
+  properties: {
+    pass_token: { type: 'string', maxLength: 4096 },
+    keep_token: { type: 'boolean' },
+    client_ip: { type: 'string', maxLength: 64 },
+    action: { type: 'string', maxLength: 64 },
+    uid: { type: 'string', maxLength: 128 },
+  },
+} as const
+
+const issueBody = {
+  type: 'object',
+  properties: {
+    action: { type: 'string', maxLength: 256 },
+    binding_ip: { type: 'string', maxLength: 64 },
+    ttl: { type: 'integer', minimum: 1 },
+    max_uses: { type: 'integer', minimum: 1, maximum: 1000 },
+    bind_uid: { type: 'string', minLength: 1, maxLength: 128 },
+  },
+} as const
+
+interface ValidateBody {
+  pass_token?: string
+  keep_token?: boolean
+  client_ip?: string
+  action?: string
+  uid?: string
+}
+
+interface IssueBody {
+  action?: string
+  binding_ip?: string
+  ttl?: number
+  max_uses?: number
+  bind_uid?: string
+}
+
+/**
+ * CaptchaLa's server-to-server API: `/v1/validate` (and the backup host's `/api/validate`)
+ * and `/v1/server/challenge/issue`, authenticated by `X-App-Key` / `X-App-Secret`, rate
+ * limited per app key.
+ */
+export async function serverApiRoutes(api: FastifyInstance, context: MockContext) {
+  const appOf = (request: FastifyRequest): MockApp | undefined => {
+    const key = request.headers['x-app-key']
+    return typeof key === 'string' ? context.apps.get(key) : undefined
+  }
+
+  await api.register(rateLimit, {
+    keyGenerator: (request) => {
+      const key = request.headers['x-app-key']
+      return typeof key === 'string' ? `app:${key}` : `ip:${request.ip}`
+    },
+    max: (request) => (appOf(request)?.rateLimit ?? DEFAULT_RATE_LIMIT).max,
+    timeWindow: (request) => (appOf(request)?.rateLimit ?? DEFAULT_RATE_LIMIT).windowMs,
+    errorResponseBuilder: (_request, { after }) =>
+      new RequestRefused(429, 'rate_limit_exceeded', `retry in ${after}`, { valid: false }),
+  })
+
+  // Authenticated before the body is read: a wrong key never reaches the parser.
+  api.addHook('onRequest', async (request) => {
+    const key = request.headers['x-app-key']
+    const secret = request.headers['x-app-secret']
+    const app = appOf(request)
+    if (!app)
+      throw new RequestRefused(
+        401,
+        'invalid_app_key',
+        typeof key === 'string' ? undefined : 'missing X-App-Key',
+      )
+    if (typeof secret !== 'string' || !secretsEqual(secret, app.appSecret)) {
+      throw new RequestRefused(401, 'invalid_app_secret')
+    }
+  })
+
+  const validate = async (request: FastifyRequest<{ Body: ValidateBody | undefined }>) => {
+    const body = requireObject(request.body)
+    if (!body.pass_token) throw new RequestRefused(400, 'empty_token', undefined, { valid: false })
+    if (body.client_ip !== undefined && !isValidIp(body.client_ip)) {
+      throw new RequestRefused(400, 'invalid_request', 'client_ip is not an IP address', {
+        valid: false,
+      })
+    }
+    return handled(
+      validatePassToken(
+        {
+          app: appOf(request)!.appKey,
+          token: body.pass_token,
+          keepToken: body.keep_token ?? false,
+          clientIp: body.client_ip,
+          action: body.action,
+          uid: body.uid,
+        },
+        { signer: context.signer, consumed: context.consumedTokens, clock: context.clock },
+      ),
+    )
+  }
+  api.post('/v1/validate', { schema: { body: validateBody } }, validate)
+  // The backup host answers `offline_` tokens at this path, with the same contract.
+  api.post('/api/validate', { schema: { body: validateBody } }, validate)
+
+  api.post<{ Body: IssueBody | undefined }>(
+    '/v1/server/challenge/issue',
+    { schema: { body: issueBody } },
+    async (request) => {
+      const body = requireObject(request.body)
+      if (!body.action || !new RegExp(ACTION_PATTERN).test(body.action)) {
+        throw new RequestRefused(
+          400,
+          'invalid_action',
+          'action must be 1-64 of A-Z a-z 0-9 _ . / : -',
+        )
+      }
+      if (body.binding_ip !== undefined && !isValidIp(body.binding_ip)) {
+        throw new RequestRefused(400, 'invalid_request', 'binding_ip is not an IP address')
+      }
+      const ttlSeconds = Math.min(
+        body.ttl ?? DEFAULT_SERVER_TOKEN_TTL_SECONDS,
+        MAX_SERVER_TOKEN_TTL_SECONDS,
+      )
+      const { token, grant } = context.serverTokens.issue({
+        app: appOf(request)!.appKey,
+        action: body.action,
+        bindingIp: body.binding_ip,
+        uid: body.bind_uid,
+        ttlSeconds,
+        maxUses: body.max_uses ?? 1,
+      })
+      return handled({
+        server_token: token,
+        expires_in: ttlSeconds,
+        issued_at: Math.floor((grant.expiresAt - ttlSeconds * 1000) / 1000),
+      })
+    },
+  )
+}
+
+function requireObject<T>(body: T | undefined): T {
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new RequestRefused(400, 'invalid_request', 'the body must be a JSON object')
+  }
+  return body
+}

@@ -1,0 +1,46 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/**
+ * Signs and checks the mock's own artefacts (pass tokens, challenges) as `payload.signature`,
+ * both base64url, with a key made fresh for each server so no token outlives it.
+ */
+export interface Signer {
+  sign(claims: object): string
+  /** The claims of an intact `payload.signature`, or null for anything forged or malformed. */
+  open(signed: string): Record<string, unknown> | null
+}
+
+export function createSigner(key: Buffer = randomBytes(32)): Signer {
+  const mac = (payload: string) => createHmac('sha256', key).update(payload).digest()
+  return {
+    sign(claims) {
+      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url')
+      return `${payload}.${mac(payload).toString('base64url')}`
+    },
+    open(signed) {
+      const parts = signed.split('.')
+      if (parts.length !== 2) return null
+      const [payload, signature] = parts as [string, string]
+      if (!safeEqual(Buffer.from(signature, 'base64url'), mac(payload))) return null
+      try {
+        const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+        return claims && typeof claims === 'object' && !Array.isArray(claims)
+          ? (claims as Record<string, unknown>)
+          : null
+      } catch {
+        return null
+      }
+    },
+  }
+}
+
+/** Constant-time equality of two byte strings, also when their lengths differ. */
+export function safeEqual(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Constant-time comparison of two secrets of any length: compares their digests. */
+export function secretsEqual(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(a), digest(b))
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { validate } from './helpers'
+
+// The CLI runs as its own process from a bundle of the sources, one level below the package
+// root like `dist/`, so it finds the browser assets the same way.
+const cliFile = fileURLToPath(new URL('../.test-build/cli.mjs', import.meta.url))
+const children: ChildProcess[] = []
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [fileURLToPath(new URL('../src/cli.ts', import.meta.url))],
+    outfile: cliFile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  })
+})
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL')
+})
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, [cliFile, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const waitFor = async (pattern: RegExp) => {
+    for (let i = 0; i < 200 && !pattern.test(output); i++)
+      await new Promise((r) => setTimeout(r, 25))
+    const match = pattern.exec(output)
+    if (!match) throw new Error(`no ${pattern} in output:\n${output}`)
+    return match
+  }
+  return { child, exited, waitFor, output: () => output }
+}
+
+describe('passline-mock', () => {
+  it('listens, logs one line per request, and stops cleanly on SIGTERM', async () => {
+    const cli = runCli(['--port', '0'])
+    const [, url] = await cli.waitFor(/ready: (http:\/\/127\.0\.0\.1:\d+)/)
+    await validate(url!, { pass_token: 'pt_nope' })
+    await cli.waitFor(/POST \/v1\/validate 200 [\d.]+ms/)
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+    expect(cli.output()).toContain('SIGTERM: stopping')
+  })
+
+  it('stops cleanly on SIGINT too', async () => {
+    const cli = runCli(['--port', '0', '--quiet'])
+    await cli.waitFor(/ready: /)
+    cli.child.kill('SIGINT')
+    expect(await cli.exited).toBe(0)
+  })
+
+  it('serves the apps of a config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passline-mock-'))
+    const config = join(dir, 'passline-mock.json')
+    writeFileSync(config, JSON.stringify({ apps: [{ appKey: 'shop', appSecret: 'shop-secret' }] }))
+    const cli = runCli(['--port', '0', '--config', config])
+    const [, url] = await cli.waitFor(/ready: (http:\/\/\S+)/)
+    const answer = await fetch(`${url}/v1/validate`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-app-key': 'shop',
+        'x-app-secret': 'shop-secret',
+      },
+      body: JSON.stringify({ pass_token: 'pt_x' }),
+    })
+    expect(((await answer.json()) as { data: unknown }).data).toEqual({
+      valid: false,
+      error: 'invalid_token',
+    })
+  })
+
+  it('exits with a clear message for a bad config or port', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passline-mock-'))
+    const config = join(dir, 'bad.json')
+    writeFileSync(config, JSON.stringify({ apps: [{ appKey: 'x' }] }))
+    const badConfig = runCli(['--config', config])
+    expect(await badConfig.exited).toBe(1)
+    expect(badConfig.output()).toContain('apps[0].appSecret must be a non-empty string')
+    const badPort = runCli(['--port', 'eighty'])
+    expect(await badPort.exited).toBe(1)
+    expect(badPort.output()).toContain('--port must be 0-65535')
+  })
+})
