@@ -51,10 +51,14 @@ function start(service) {
     })
     children.push(child)
     let buffered = ''
+    let ready = false
     child.stdout.on('data', (chunk) => {
+      // After its ready line, a service's output (request logs) is passed through, prefixed.
+      if (ready) return process.stdout.write(prefixLines(service.name, String(chunk)))
       buffered += chunk
       const match = buffered.match(/ready: (\S+)/)
       if (match) {
+        ready = true
         buffered = ''
         resolve(match[1])
       }
@@ -65,4 +69,8 @@ function start(service) {
       stopAll(1)
     })
   })
+}
+
+function prefixLines(name, text) {
+  return text.replace(/^(?=.)/gm, `[${name}] `)
 }

@@ -5,16 +5,14 @@ export const POW_DIFFICULTY_BITS = 10
 
 /** True when SHA-256(`challenge:nonce`) starts with `bits` zero bits. */
 export function isProofOfWork(challenge: string, nonce: string, bits: number): boolean {
-  const digest = createHash('sha256').update(`${challenge}:${nonce}`).digest()
-  let remaining = bits
-  for (const byte of digest) {
-    if (remaining <= 0) return true
-    if (remaining >= 8) {
-      if (byte !== 0) return false
-      remaining -= 8
-    } else {
-      return byte >> (8 - remaining) === 0
-    }
+  return leadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest()) >= bits
+}
+
+export function leadingZeroBits(bytes: Uint8Array): number {
+  let bits = 0
+  for (const byte of bytes) {
+    if (byte !== 0) return bits + Math.clz32(byte) - 24
+    bits += 8
   }
-  return true
+  return bits
 }

@@ -39,8 +39,12 @@ export function safeEqual(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** Constant-time comparison of two secrets of any length: compares their digests. */
-export function secretsEqual(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest()
-  return timingSafeEqual(digest(a), digest(b))
+/** SHA-256 of a secret, for comparing secrets of any length in constant time. */
+export function secretDigest(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest()
+}
+
+/** Constant-time check of a presented secret against a known one's digest. */
+export function secretMatches(presented: string, knownDigest: Buffer): boolean {
+  return timingSafeEqual(secretDigest(presented), knownDigest)
 }

@@ -1,6 +1,10 @@
-import { createHash } from 'node:crypto'
 import { afterEach } from 'vitest'
-import { createMockServer, type MockServerOptions } from '../src/index'
+import {
+  createMockServer,
+  findProofOfWork,
+  solveChallenge,
+  type MockServerOptions,
+} from '../src/index'
 
 const servers: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -42,7 +46,7 @@ export function validate(url: string, body: unknown, appKey = 'test_pass') {
   return post(url, '/v1/validate', body, auth(appKey))
 }
 
-/** Solves a challenge the way the widget does, proof of work included, and returns the answer. */
+/** Solves a challenge the way the widget does and returns the mock's raw answer to it. */
 export async function solve(
   url: string,
   appKey = 'test_pass',
@@ -54,35 +58,14 @@ export async function solve(
   const issued = await post(url, '/captchala/v1/challenge', request)
   if (issued.body.code !== 0) return issued
   const { challenge, bits } = issued.body.data as { challenge: string; bits: number }
-  return post(url, '/captchala/v1/solve', { challenge, nonce: findNonce(challenge, bits) })
+  return post(url, '/captchala/v1/solve', { challenge, nonce: findProofOfWork(challenge, bits) })
 }
 
-/** A pass token for `appKey`; fails the test when the mock refuses one. */
+/** A pass token for `appKey`, the way a user's backend test gets one. */
 export async function passToken(
   url: string,
   appKey = 'test_pass',
   options: { action?: string; serverToken?: string } = {},
 ) {
-  const answer = await solve(url, appKey, options)
-  if (answer.body.code !== 0) throw new Error(`no token: ${JSON.stringify(answer.body)}`)
-  return answer.body.data.token as string
-}
-
-export function findNonce(challenge: string, bits: number): string {
-  for (let nonce = 0; ; nonce++) {
-    const digest = createHash('sha256').update(`${challenge}:${nonce}`).digest()
-    if (leadingZeroBits(digest) >= bits) return String(nonce)
-  }
-}
-
-function leadingZeroBits(bytes: Uint8Array): number {
-  let bits = 0
-  for (const byte of bytes) {
-    if (byte === 0) {
-      bits += 8
-      continue
-    }
-    return bits + Math.clz32(byte) - 24
-  }
-  return bits
+  return (await solveChallenge(url, { appKey, ...options })).token
 }

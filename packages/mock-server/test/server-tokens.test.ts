@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createManualClock } from '../src/index'
+import { createManualClock, findProofOfWork } from '../src/index'
 import { auth, post, solve, startMock, validate } from './helpers'
 
 const issue = (url: string, body: unknown, appKey = 'test_pass') =>
@@ -140,9 +140,8 @@ describe('the widget API', () => {
       .data as {
       challenge: string
     }
-    const { findNonce } = await import('./helpers')
-    const nonce = findNonce(issued.challenge, 10)
-    const wrongNonce = findNonce(issued.challenge + 'x', 10)
+    const nonce = findProofOfWork(issued.challenge, 10)
+    const wrongNonce = findProofOfWork(issued.challenge + 'x', 10)
     const solveWith = (challenge: string, n: string) =>
       post(mock.url, '/captchala/v1/solve', { challenge, nonce: n })
     if (wrongNonce !== nonce) {
@@ -157,9 +156,9 @@ describe('the widget API', () => {
       challenge: string
     }
     clock.advance(10 * 60_000)
-    expect((await solveWith(later.challenge, findNonce(later.challenge, 10))).body.data.error).toBe(
-      'challenge_expired',
-    )
+    expect(
+      (await solveWith(later.challenge, findProofOfWork(later.challenge, 10))).body.data.error,
+    ).toBe('challenge_expired')
   })
 
   it('answers CORS requests from any origin on browser routes only', async () => {
@@ -196,5 +195,23 @@ describe('the widget API', () => {
     await fetch(`${mock.url}/captchala-loader.js?delay=200`)
     expect(performance.now() - started).toBeGreaterThanOrEqual(190)
     expect((await fetch(`${mock.url}/captchala-loader.js?delay=abc`)).status).toBe(400)
+  })
+})
+
+describe('solveChallenge (for backend tests)', () => {
+  it('returns a token that validates, and throws ChallengeRefused with the code otherwise', async () => {
+    const { solveChallenge, ChallengeRefused } = await import('../src/index')
+    const mock = await startMock()
+    const solved = await solveChallenge(mock.url, { appKey: 'test_expire_fast', action: 'login' })
+    expect(solved.expiresIn).toBe(5)
+    expect(
+      (await validate(mock.url, { pass_token: solved.token }, 'test_expire_fast')).body.data.action,
+    ).toBe('login')
+    await expect(solveChallenge(mock.url, { appKey: 'test_fail' })).rejects.toEqual(
+      expect.objectContaining({ code: 'challenge_failed', status: 403 }),
+    )
+    await expect(solveChallenge(mock.url, { appKey: 'nope' })).rejects.toBeInstanceOf(
+      ChallengeRefused,
+    )
   })
 })
