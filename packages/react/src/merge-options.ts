@@ -1,0 +1,30 @@
+import type { CaptchaOptions } from '@passline/core'
+import type { CaptchaDefaults } from './config-context'
+
+/** Options as a component passes them: `siteKey` may come from `<CaptchaConfigProvider>`. */
+export type UseCaptchaOptions = CaptchaOptions extends infer O
+  ? O extends CaptchaOptions
+    ? Omit<O, 'siteKey'> & { siteKey?: string }
+    : never
+  : never
+
+/** Defaults below own options; an option left `undefined` does not hide its default. */
+export function mergeOptions(defaults: CaptchaDefaults, own: UseCaptchaOptions): CaptchaOptions {
+  const merged: Record<string, unknown> = { ...defaults }
+  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value
+  return merged as unknown as CaptchaOptions
+}
+
+/**
+ * Whether two option sets differ in anything the controller should hear about. Functions are
+ * skipped: they are called through the latest options. A fresh but equal `retry` object does
+ * count; the controller takes it as a no-op.
+ */
+export function optionsChanged(a: CaptchaOptions, b: CaptchaOptions): boolean {
+  const left = a as unknown as Record<string, unknown>
+  const right = b as unknown as Record<string, unknown>
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+    if (left[key] !== right[key] && typeof left[key] !== 'function') return true
+  }
+  return false
+}

@@ -1,0 +1,33 @@
+// Shared by this package's tests: a fake CaptchaLa per test on a fresh loader URL, so the
+// page-wide load cache of one test never serves another, and act()-wrapped waiting.
+import { act, cleanup } from '@testing-library/react'
+import {
+  installFakeCaptchala,
+  type FakeCaptchala,
+  type FakeCaptchalaOptions,
+} from '@passline/core/testing'
+import { afterEach, vi } from 'vitest'
+
+let loaderCount = 0
+let fakes: FakeCaptchala[] = []
+
+afterEach(() => {
+  vi.useRealTimers()
+  cleanup()
+  for (const fake of fakes) fake.restore()
+  fakes = []
+  document.head.innerHTML = ''
+})
+
+export function fakeCaptchala(options: FakeCaptchalaOptions = {}) {
+  const fake = installFakeCaptchala(options)
+  fakes.push(fake)
+  return { fake, scriptUrl: `https://mock.test/react-${++loaderCount}/captchala-loader.js` }
+}
+
+/** Lets the fake's microtasks and React's updates settle, inside act(). */
+export async function settle() {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+}

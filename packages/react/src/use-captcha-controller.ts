@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { createCaptcha, type Captcha, type CaptchaOptions, type CaptchaState } from '@passline/core'
+import { useCaptchaDefaults } from './config-context'
+import { mergeOptions, optionsChanged, type UseCaptchaOptions } from './merge-options'
+import { useLatestRef } from './use-latest-ref'
+
+const SERVER_STATE: CaptchaState = /* @__PURE__ */ Object.freeze({
+  status: 'idle',
+  token: null,
+  expiresAt: null,
+  error: null,
+})
+const getServerState = () => SERVER_STATE
+
+/**
+ * One controller per component, its state bound with useSyncExternalStore, options pushed
+ * through `update()`, and a callback ref that mounts the widget into the element it gets.
+ */
+export function useCaptchaController(options: UseCaptchaOptions) {
+  const merged = mergeOptions(useCaptchaDefaults(), options)
+  const latest = useLatestRef(merged)
+  // Called through the latest options, so an inline `getServerToken` never counts as a change.
+  const withStableCallbacks = (next: CaptchaOptions): CaptchaOptions =>
+    'getServerToken' in next && next.getServerToken
+      ? {
+          ...next,
+          getServerToken: () =>
+            (latest.current as { getServerToken: () => Promise<string> }).getServerToken(),
+        }
+      : next
+
+  const [captcha] = useState<Captcha>(() => createCaptcha(withStableCallbacks(merged)))
+  const applied = useRef(merged)
+
+  // StrictMode runs this effect's cleanup and the effect again at once: the destroy waits a
+  // microtask, so a remount in between keeps the same controller, its widget and its token.
+  const pendingDestroy = useRef(false)
+  useEffect(() => {
+    pendingDestroy.current = false
+    return () => {
+      pendingDestroy.current = true
+      queueMicrotask(() => {
+        if (pendingDestroy.current) captcha.destroy()
+      })
+    }
+  }, [captcha])
+
+  useEffect(() => {
+    if (!optionsChanged(applied.current, merged)) return
+    applied.current = merged
+    captcha.update(withStableCallbacks(merged))
+  })
+
+  // A detach followed at once by a re-attach of the same element (StrictMode, a ref merged
+  // inline by the caller) keeps the widget: the unmount waits a microtask for that.
+  const mounted = useRef<{ element: HTMLElement; unmount: () => void; detached: boolean } | null>(
+    null,
+  )
+  const ref = useCallback(
+    (element: HTMLElement | null) => {
+      const current = mounted.current
+      if (element && current?.element === element) {
+        current.detached = false
+      } else if (element) {
+        current?.unmount()
+        mounted.current = { element, unmount: captcha.mount(element), detached: false }
+      } else if (current) {
+        current.detached = true
+        queueMicrotask(() => {
+          if (!current.detached || mounted.current !== current) return
+          mounted.current = null
+          current.unmount()
+        })
+      }
+    },
+    [captcha],
+  )
+
+  const state = useSyncExternalStore(captcha.subscribe, captcha.getState, getServerState)
+  return { captcha, state, ref }
+}
