@@ -47,6 +47,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests define small components next to each other.
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { 'vue/one-component-per-file': 'off' },
+  },
+  {
     // Build scripts, CLIs and servers talk to the terminal on purpose.
     files: ['scripts/**', '**/bin/**', '**/cli.ts', 'apps/demo-api/**', 'bench/**', 'apps/e2e/**'],
     rules: { 'no-console': 'off' },

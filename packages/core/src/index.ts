@@ -1,3 +1,5 @@
+export { captchaOptionsChanged, mergeCaptchaOptions } from './binding-options'
+export type { CaptchaDefaults, UseCaptchaOptions } from './binding-options'
 export { createCaptcha } from './create-captcha'
 export { CaptchaError, isCaptchaError } from './errors'
 export type { CaptchaErrorCode, CaptchaErrorDetails } from './errors'

@@ -1,6 +1,10 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, type CSSProperties } from 'react'
-import type { Captcha as Controller, CaptchaError, CaptchaStatus } from '@passline/core'
-import type { UseCaptchaOptions } from './merge-options'
+import type {
+  Captcha as Controller,
+  CaptchaError,
+  CaptchaStatus,
+  UseCaptchaOptions,
+} from '@passline/core'
 import { useCaptchaController } from './use-captcha-controller'
 import { useLatestRef } from './use-latest-ref'
 

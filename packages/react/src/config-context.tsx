@@ -1,8 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { CaptchaOptions } from '@passline/core'
+import type { CaptchaDefaults } from '@passline/core'
 
-/** App-wide defaults: typically `provider`, `siteKey`, `scriptUrl`, `nonce`, `language`. */
-export type CaptchaDefaults = Partial<CaptchaOptions>
+export type { CaptchaDefaults }
 
 const CaptchaConfigContext = /* @__PURE__ */ createContext<CaptchaDefaults>({})
 

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { createCaptcha, type Captcha, type CaptchaOptions, type CaptchaState } from '@passline/core'
+import {
+  captchaOptionsChanged,
+  createCaptcha,
+  mergeCaptchaOptions,
+  type Captcha,
+  type CaptchaOptions,
+  type CaptchaState,
+  type UseCaptchaOptions,
+} from '@passline/core'
 import { useCaptchaDefaults } from './config-context'
-import { mergeOptions, optionsChanged, type UseCaptchaOptions } from './merge-options'
 import { useLatestRef } from './use-latest-ref'
 
 const SERVER_STATE: CaptchaState = /* @__PURE__ */ Object.freeze({
@@ -17,7 +24,7 @@ const getServerState = () => SERVER_STATE
  * through `update()`, and a callback ref that mounts the widget into the element it gets.
  */
 export function useCaptchaController(options: UseCaptchaOptions) {
-  const merged = mergeOptions(useCaptchaDefaults(), options)
+  const merged = mergeCaptchaOptions(useCaptchaDefaults(), options)
   const latest = useLatestRef(merged)
   // Called through the latest options, so an inline `getServerToken` never counts as a change.
   const withStableCallbacks = (next: CaptchaOptions): CaptchaOptions =>
@@ -46,7 +53,7 @@ export function useCaptchaController(options: UseCaptchaOptions) {
   }, [captcha])
 
   useEffect(() => {
-    if (!optionsChanged(applied.current, merged)) return
+    if (!captchaOptionsChanged(applied.current, merged)) return
     applied.current = merged
     captcha.update(withStableCallbacks(merged))
   })

@@ -1,5 +1,4 @@
-import type { Captcha, CaptchaError, CaptchaStatus } from '@passline/core'
-import type { UseCaptchaOptions } from './merge-options'
+import type { Captcha, CaptchaError, CaptchaStatus, UseCaptchaOptions } from '@passline/core'
 import { useCaptchaController } from './use-captcha-controller'
 
 export interface UseCaptchaResult extends Pick<

@@ -1,26 +1,33 @@
-import type { CaptchaOptions } from '@passline/core'
-import type { CaptchaDefaults } from './config-context'
+import type { CaptchaOptions } from './types'
 
-/** Options as a component passes them: `siteKey` may come from `<CaptchaConfigProvider>`. */
+/** App-wide defaults a binding provides: typically `provider`, `siteKey`, `scriptUrl`, `nonce`. */
+export type CaptchaDefaults = Partial<CaptchaOptions>
+
+/** Options as a component passes them to a binding: `siteKey` may come from app-wide defaults. */
 export type UseCaptchaOptions = CaptchaOptions extends infer O
   ? O extends CaptchaOptions
     ? Omit<O, 'siteKey'> & { siteKey?: string }
     : never
   : never
 
-/** Defaults below own options; an option left `undefined` does not hide its default. */
-export function mergeOptions(defaults: CaptchaDefaults, own: UseCaptchaOptions): CaptchaOptions {
+/**
+ * For bindings: defaults below own options; an option left `undefined` does not hide its default.
+ */
+export function mergeCaptchaOptions(
+  defaults: CaptchaDefaults,
+  own: UseCaptchaOptions,
+): CaptchaOptions {
   const merged: Record<string, unknown> = { ...defaults }
   for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value
   return merged as unknown as CaptchaOptions
 }
 
 /**
- * Whether two option sets differ in anything the controller should hear about. Functions are
+ * For bindings: whether two option sets differ in anything the controller should hear about. Functions are
  * skipped: they are called through the latest options. A fresh but equal `retry` object does
  * count; the controller takes it as a no-op.
  */
-export function optionsChanged(a: CaptchaOptions, b: CaptchaOptions): boolean {
+export function captchaOptionsChanged(a: CaptchaOptions, b: CaptchaOptions): boolean {
   const left = a as unknown as Record<string, unknown>
   const right = b as unknown as Record<string, unknown>
   for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {

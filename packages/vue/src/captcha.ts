@@ -1,0 +1,92 @@
+import { defineComponent, h, watch, type PropType } from 'vue'
+import type {
+  CaptchaError,
+  CaptchaOptions,
+  CaptchaStatus,
+  RetryOptions,
+  UseCaptchaOptions,
+} from '@passline/core'
+import { useCaptchaController } from './use-captcha-controller'
+
+/**
+ * Every option of every provider as a prop (an unset one falls back to the plugin's default),
+ * plus the `token` model. Literal on purpose: no call or spread at module level, so bundles
+ * that never use the component drop it.
+ */
+const captchaProps = {
+  token: { type: String as PropType<string | null>, default: undefined },
+  provider: String as PropType<CaptchaOptions['provider']>,
+  siteKey: String,
+  action: String,
+  language: String,
+  theme: String as PropType<'auto' | 'light' | 'dark'>,
+  execution: String as PropType<'render' | 'execute'>,
+  refresh: String as PropType<'auto' | 'manual' | 'never'>,
+  refreshMarginMs: Number,
+  tokenTtlMs: Number,
+  scriptUrl: String,
+  nonce: String,
+  loadTimeoutMs: Number,
+  retry: Object as PropType<RetryOptions>,
+  product: String as PropType<'embed' | 'popup' | 'float' | 'bind'>,
+  serverToken: String,
+  getServerToken: Function as PropType<() => Promise<string>>,
+  cData: String,
+  appearance: String as PropType<'always' | 'execute' | 'interaction-only'>,
+  size: String as PropType<'normal' | 'flexible' | 'compact' | 'invisible'>,
+  rqdata: String,
+  version: String as PropType<'v2' | 'v3'>,
+  badge: String as PropType<'bottomright' | 'bottomleft' | 'inline'>,
+}
+
+/**
+ * The widget as a component: `v-model:token`, events `verify`, `expire`, `error`,
+ * `status-change`, and through a template ref `{ execute, getToken, consume, reset, getState }`.
+ */
+export const Captcha = /* @__PURE__ */ defineComponent({
+  name: 'PasslineCaptcha',
+  props: captchaProps,
+  emits: {
+    verify: (token: string) => typeof token === 'string',
+    expire: () => true,
+    error: (error: CaptchaError) => error instanceof Error,
+    'status-change': (status: CaptchaStatus) => typeof status === 'string',
+    'update:token': (token: string | null) => token === null || typeof token === 'string',
+  },
+  setup(props, { emit, expose }) {
+    const options = () => {
+      const picked: Record<string, unknown> = {}
+      for (const key of Object.keys(captchaProps) as (keyof typeof captchaProps)[]) {
+        if (key !== 'token') picked[key] = props[key]
+      }
+      return picked as UseCaptchaOptions
+    }
+    const { captcha, state, containerRef } = useCaptchaController(options)
+
+    // The controller lives exactly as long as this component, and these listeners with it.
+    captcha.on('verify', (token) => emit('verify', token))
+    captcha.on('expire', () => emit('expire'))
+    captcha.on('error', (error) => emit('error', error))
+    watch(
+      () => state.value.status,
+      (status) => emit('status-change', status),
+    )
+    watch(
+      () => state.value.token,
+      (token) => {
+        if (token !== props.token) emit('update:token', token)
+      },
+    )
+
+    expose({
+      execute: captcha.execute,
+      getToken: captcha.getToken,
+      consume: captcha.consume,
+      reset: captcha.reset,
+      getState: captcha.getState,
+    })
+    return () => h('div', { ref: containerRef, 'data-passline-captcha': '' })
+  },
+})
+
+export type CaptchaInstance = InstanceType<typeof Captcha>
