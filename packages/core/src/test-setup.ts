@@ -1,5 +1,5 @@
-// Shared by this package's tests: a fake CaptchaLa on a fresh loader URL per controller, so
-// the per-document load cache of one test never serves another.
+// Shared by this package's tests: a fake CaptchaLa on its own loader URL per controller, so
+// the page-wide load cache of one test never serves another.
 import { afterEach, vi } from 'vitest'
 import { createCaptcha } from './create-captcha'
 import { installFakeCaptchala, type FakeCaptchalaOptions } from './testing'
@@ -28,7 +28,7 @@ export function setup(
   fakeOptions: FakeCaptchalaOptions = {},
 ): Harness {
   const fake = installFakeCaptchala(fakeOptions)
-  const captcha = createCaptcha({ siteKey: 'test_pass', scriptUrl: uniqueLoaderUrl(), ...options })
+  const captcha = createCaptcha({ siteKey: 'test_pass', scriptUrl: fake.scriptUrl, ...options })
   const container = document.createElement('div')
   document.body.appendChild(container)
   const statuses: CaptchaStatus[] = []

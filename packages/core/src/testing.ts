@@ -42,6 +42,11 @@ export interface FakeCaptchalaWidget {
 }
 
 export interface FakeCaptchala {
+  /**
+   * A loader URL of this install's own, for `scriptUrl`: loads are shared per URL on a page,
+   * so a fresh URL keeps one test from being served another's SDK.
+   */
+  readonly scriptUrl: string
   /** Every widget `Captchala.init` created, oldest first. */
   readonly widgets: FakeCaptchalaWidget[]
   /** The newest widget. Throws when there is none. */
@@ -59,6 +64,7 @@ export interface FakeCaptchala {
 }
 
 const LOADER_PATTERN = /captchala-loader\.js/
+let installs = 0
 
 export function installFakeCaptchala(initial: FakeCaptchalaOptions = {}): FakeCaptchala {
   const win = window as unknown as CaptchalaWindow
@@ -68,6 +74,7 @@ export function installFakeCaptchala(initial: FakeCaptchalaOptions = {}): FakeCa
   let tokenCount = 0
 
   const fake: FakeCaptchala = {
+    scriptUrl: `https://captchala.fake/${++installs}/captchala-loader.js`,
     widgets,
     latest() {
       const widget = widgets[widgets.length - 1]

@@ -1,5 +1,5 @@
-// Shared by this package's tests: a fake CaptchaLa per test on a fresh loader URL, so the
-// page-wide load cache of one test never serves another, and act()-wrapped waiting.
+// Shared by this package's tests: a fake CaptchaLa per test (each on its own loader URL),
+// and act()-wrapped waiting.
 import { act, cleanup } from '@testing-library/react'
 import {
   installFakeCaptchala,
@@ -8,7 +8,6 @@ import {
 } from '@passline/core/testing'
 import { afterEach, vi } from 'vitest'
 
-let loaderCount = 0
 let fakes: FakeCaptchala[] = []
 
 afterEach(() => {
@@ -22,7 +21,7 @@ afterEach(() => {
 export function fakeCaptchala(options: FakeCaptchalaOptions = {}) {
   const fake = installFakeCaptchala(options)
   fakes.push(fake)
-  return { fake, scriptUrl: `https://mock.test/react-${++loaderCount}/captchala-loader.js` }
+  return { fake, scriptUrl: fake.scriptUrl }
 }
 
 /** Lets the fake's microtasks and React's updates settle, inside act(). */

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { decide, TOKEN_HEADER, tokenFromBody, type GuardOptions, type Verification } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Verification } from './guard'
 
 export type { GuardOptions, TokenSource, Verification } from './guard'
 
@@ -19,20 +19,19 @@ export function requireCaptcha<Result extends Verification>(
 ): RequestHandler {
   const { verify, tokenFrom } = options
   return (request: Request, response: Response, next: NextFunction) => {
-    const token =
-      typeof tokenFrom === 'function'
-        ? tokenFrom(request)
-        : tokenFrom === 'body'
-          ? tokenFromBody(request.body)
-          : tokenFrom === 'header'
-            ? request.get(TOKEN_HEADER)
-            : (request.get(TOKEN_HEADER) ?? tokenFromBody(request.body))
-    decide(token, request, verify).then((decision) => {
-      if (!decision.pass)
-        return void response.status(decision.refusal.status).json(decision.refusal.body)
-      ;(request as CaptchaRequest<Result>).captcha = decision.result
-      response.locals.captcha = decision.result
-      next()
-    }, next)
+    selectToken(
+      tokenFrom,
+      request,
+      () => request.get(TOKEN_HEADER),
+      () => request.body,
+    )
+      .then((token) => decide(token, request, verify))
+      .then((decision) => {
+        if (!decision.pass)
+          return void response.status(decision.refusal.status).json(decision.refusal.body)
+        ;(request as CaptchaRequest<Result>).captcha = decision.result
+        response.locals.captcha = decision.result
+        next()
+      }, next)
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import { decide, TOKEN_HEADER, tokenFromBody, type GuardOptions, type Verification } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Verification } from './guard'
 
 export type { GuardOptions, TokenSource, Verification } from './guard'
 
@@ -20,16 +20,15 @@ export function requireCaptcha<Result extends Verification>(
 ): preHandlerAsyncHookHandler {
   const { verify, tokenFrom } = options
   return async function captchaGuard(request: FastifyRequest, reply: FastifyReply) {
-    const header = request.headers[TOKEN_HEADER]
-    const fromHeader = typeof header === 'string' ? header : undefined
-    const token =
-      typeof tokenFrom === 'function'
-        ? tokenFrom(request)
-        : tokenFrom === 'body'
-          ? tokenFromBody(request.body)
-          : tokenFrom === 'header'
-            ? fromHeader
-            : (fromHeader ?? tokenFromBody(request.body))
+    const token = await selectToken(
+      tokenFrom,
+      request,
+      () => {
+        const header = request.headers[TOKEN_HEADER]
+        return typeof header === 'string' ? header : undefined
+      },
+      () => request.body,
+    )
     const decision = await decide(token, request, verify)
     if (!decision.pass) return reply.code(decision.refusal.status).send(decision.refusal.body)
     request.captcha = decision.result

@@ -25,6 +25,18 @@ export const TOKEN_FIELDS = [
   'g-recaptcha-response',
 ] as const
 
+/** The token as `tokenFrom` says where to look; by default the header, else the body. */
+export async function selectToken<Request>(
+  tokenFrom: TokenSource<Request> | undefined,
+  request: Request,
+  readHeader: () => string | undefined,
+  readBody: () => unknown,
+): Promise<unknown> {
+  if (typeof tokenFrom === 'function') return tokenFrom(request)
+  if (tokenFrom !== 'body' && readHeader()) return readHeader()
+  return tokenFrom === 'header' ? undefined : tokenFromBody(await readBody())
+}
+
 export function tokenFromBody(body: unknown): unknown {
   if (typeof body !== 'object' || body === null) return undefined
   const fields = body as Record<string, unknown>

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { decide, TOKEN_HEADER, tokenFromBody, type GuardOptions, type Verification } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Verification } from './guard'
 
 export type { GuardOptions, TokenSource, Verification } from './guard'
 
@@ -13,14 +13,12 @@ export function requireCaptcha<Result extends Verification>(
 ): MiddlewareHandler<{ Variables: { captcha: Result } }> {
   const { verify, tokenFrom } = options
   return async (c, next) => {
-    const token =
-      typeof tokenFrom === 'function'
-        ? tokenFrom(c)
-        : tokenFrom === 'body'
-          ? tokenFromBody(await readBody(c))
-          : tokenFrom === 'header'
-            ? c.req.header(TOKEN_HEADER)
-            : (c.req.header(TOKEN_HEADER) ?? tokenFromBody(await readBody(c)))
+    const token = await selectToken(
+      tokenFrom,
+      c,
+      () => c.req.header(TOKEN_HEADER),
+      () => readBody(c),
+    )
     const decision = await decide(token, c, verify)
     if (!decision.pass) return c.json(decision.refusal.body, decision.refusal.status)
     c.set('captcha', decision.result)

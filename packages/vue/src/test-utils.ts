@@ -1,5 +1,4 @@
-// Shared by this package's tests: a fake CaptchaLa per test on a fresh loader URL, so the
-// page-wide load cache of one test never serves another.
+// Shared by this package's tests: a fake CaptchaLa per test, each on its own loader URL.
 import { flushPromises } from '@vue/test-utils'
 import {
   installFakeCaptchala,
@@ -8,7 +7,6 @@ import {
 } from '@passline/core/testing'
 import { afterEach, vi } from 'vitest'
 
-let loaderCount = 0
 let fakes: FakeCaptchala[] = []
 
 afterEach(() => {
@@ -22,7 +20,7 @@ afterEach(() => {
 export function fakeCaptchala(options: FakeCaptchalaOptions = {}) {
   const fake = installFakeCaptchala(options)
   fakes.push(fake)
-  return { fake, scriptUrl: `https://mock.test/vue-${++loaderCount}/captchala-loader.js` }
+  return { fake, scriptUrl: fake.scriptUrl }
 }
 
 /** Lets the fake's microtasks and Vue's updates settle. */
