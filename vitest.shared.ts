@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config'
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
+const appsDir = fileURLToPath(new URL('./apps/', import.meta.url))
 
 /**
  * Tests import `@passline/x` and `@passline/x/sub` exactly as users do, but resolve them to
@@ -9,6 +10,7 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
  * needed first. Subpath exports follow that file layout by convention.
  */
 export const workspaceSourceAliases = [
+  { find: /^@passline\/demo-api$/, replacement: `${appsDir}demo-api/src/index.ts` },
   { find: /^@passline\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
   { find: /^@passline\/([a-z-]+)\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
 ]

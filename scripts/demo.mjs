@@ -30,8 +30,16 @@ let stopping = false
 function stopAll(code) {
   if (stopping) return
   stopping = true
-  for (const child of children) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 500).unref()
+  // Each service runs in its own process group: pnpm does not pass signals on to the node
+  // process it starts, so the whole group is signalled.
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
+  setTimeout(() => process.exit(code), 1000).unref()
 }
 process.on('SIGINT', () => stopAll(0))
 process.on('SIGTERM', () => stopAll(0))
@@ -48,6 +56,7 @@ function start(service) {
     const child = spawn('pnpm', ['--dir', service.dir, 'run', '--silent', service.script], {
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
     })
     children.push(child)
     let buffered = ''

@@ -23,7 +23,7 @@ const stages = [
   {
     name: 'end-to-end tests',
     when: () => existsSync('apps/e2e/package.json'),
-    command: `pnpm --filter @passline/e2e run e2e -- --reporter=default --reporter=json --outputFile.json=../../${resultsDir}/e2e.json`,
+    command: `pnpm --filter @passline/e2e exec vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=../../${resultsDir}/e2e.json`,
     results: `${resultsDir}/e2e.json`,
   },
   {

@@ -473,9 +473,8 @@
     if (this.destroyed) return
     this.closeDialog(false)
     if (this.root && this.root.classList) this.root.classList.remove('cl-attention')
+    // Back to unsolved; the next verify() (or click) starts a new challenge.
     if (this.ready) this.setState('idle')
-    // An invisible embed widget keeps a fresh token ready, as it does on first render.
-    if (this.ready && !this.interactive && this.product === 'embed' && this.root) this.solve()
   }
 
   Widget.prototype.destroy = function () {

@@ -1,0 +1,2 @@
+export { createDemoApi } from './demo-api'
+export type { DemoApi, DemoApiOptions } from './demo-api'

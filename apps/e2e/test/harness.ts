@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createDemoApi, type DemoApi } from '@passline/demo-api'
+import { createMockServer, type MockServer } from '@passline/mock-server'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { preview, type PreviewServer } from 'vite'
+import { onTestFailed } from 'vitest'
+import { APPS, DEMO_NONCE } from './apps'
+
+const CHROMIUM = process.env.PASSLINE_CHROMIUM ?? '/usr/bin/chromium'
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface Stack {
+  mock: MockServer
+  api: DemoApi
+  browser: Browser
+  /** Each app's preview URL, and the same build served under a strict CSP. */
+  apps: Map<string, { url: string; cspUrl: string }>
+  close(): Promise<void>
+}
+
+/** The mock provider, the demo backend, every app's build behind `vite preview`, and Chromium. */
+export async function startStack(): Promise<Stack> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: run the README's test command`)
+  const mock = await createMockServer()
+  const api = await createDemoApi({ captchalaUrl: mock.url, port: 0 })
+  const previews: PreviewServer[] = []
+  const apps = new Map<string, { url: string; cspUrl: string }>()
+  const csp = [
+    `default-src 'self'`,
+    `script-src 'nonce-${DEMO_NONCE}'`,
+    `style-src 'nonce-${DEMO_NONCE}'`,
+    `connect-src 'self' ${mock.url}`,
+    `img-src 'self' data:`,
+  ].join('; ')
+  for (const app of APPS.filter((candidate) => existsSync(`${candidate.root}/dist/index.html`))) {
+    const serve = (headers: Record<string, string>) =>
+      preview({
+        root: app.root,
+        logLevel: 'warn',
+        preview: { port: 0, host: '127.0.0.1', proxy: { '/api': api.url }, headers },
+      })
+    const plain = await serve({})
+    const strict = await serve({ 'content-security-policy': csp })
+    previews.push(plain, strict)
+    apps.set(app.name, {
+      url: plain.resolvedUrls!.local[0]!,
+      cspUrl: strict.resolvedUrls!.local[0]!,
+    })
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  return {
+    mock,
+    api,
+    browser,
+    apps,
+    async close() {
+      await browser.close()
+      await Promise.all(previews.map((server) => server.close()))
+      await api.close()
+      await mock.close()
+    },
+  }
+}
+
+/**
+ * A fresh page that records its console, page errors and CSP violations, and saves a
+ * screenshot and that record under test-results/ when the test fails.
+ */
+export async function openPage(
+  browser: Browser,
+  name: string,
+): Promise<{ page: Page; log: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } })
+  page.setDefaultTimeout(15_000)
+  const log: string[] = []
+  page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`))
+  page.on('pageerror', (error) => log.push(`pageerror: ${error.message}`))
+  onTestFailed(async () => {
+    const dir = fileURLToPathSafe('../test-results/')
+    mkdirSync(dir, { recursive: true })
+    const file = `${dir}${name.replace(/[^\w-]+/g, '_')}`
+    await page.screenshot({ path: `${file}.png`, fullPage: true }).catch(() => {})
+    writeFileSync(`${file}.log`, log.join('\n'))
+  })
+  return { page, log }
+}
+
+function fileURLToPathSafe(relative: string) {
+  return new URL(relative, import.meta.url).pathname
+}
+
+/** Waits until the page's status line shows `status`. */
+export async function statusIs(page: Page, status: string) {
+  await page.locator('#status', { hasText: `Captcha: ${status}` }).waitFor()
+}
