@@ -1,5 +1,6 @@
-// What all three sample apps share: the page's settings from the query string, and the call
-// to the demo backend with the outcome as a message.
+// The page's settings from the query string, and the call to the demo backend with its outcome
+// as a message. Each sample carries its own copy of this file, so any one of them can be
+// copied out and run alone.
 
 export type Mode = 'embed' | 'bind' | 'invisible'
 
