@@ -1,0 +1,3 @@
+import { definePasslineProject } from '../../vitest.shared.ts'
+
+export default definePasslineProject('demo-api', { environment: 'node' })
