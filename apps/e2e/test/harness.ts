@@ -4,19 +4,8 @@ import { createMockServer, type MockServer } from '@passline/mock-server'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
 import { onTestFailed } from 'vitest'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
 import { APPS, DEMO_NONCE } from './apps'
-
-const CHROMIUM = process.env.PASSLINE_CHROMIUM ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface Stack {
   mock: MockServer
@@ -29,8 +18,8 @@ export interface Stack {
 
 /** The mock provider, the demo backend, every app's build behind `vite preview`, and Chromium. */
 export async function startStack(): Promise<Stack> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: run the README's test command`)
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run the README's test command`)
   const mock = await createMockServer()
   const api = await createDemoApi({ captchalaUrl: mock.url, port: 0 })
   const previews: PreviewServer[] = []
@@ -57,7 +46,7 @@ export async function startStack(): Promise<Stack> {
       cspUrl: strict.resolvedUrls!.local[0]!,
     })
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
   return {
     mock,
     api,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { captchaOptionsChanged, mergeCaptchaOptions } from './binding-options'
+import { captchaOptionsChanged, mergeCaptchaOptions, withLatestCallbacks } from './binding-options'
 
 describe('binding option helpers', () => {
   it('lets own options win over defaults, but not with undefined', () => {
@@ -18,5 +18,16 @@ describe('binding option helpers', () => {
     expect(captchaOptionsChanged({ siteKey: 'a' }, { siteKey: 'a', action: 'login' })).toBe(true)
     expect(captchaOptionsChanged({ siteKey: 'a', action: 'login' }, { siteKey: 'a' })).toBe(true)
     expect(captchaOptionsChanged({ siteKey: 'a' }, { siteKey: 'a' })).toBe(false)
+  })
+})
+
+describe('withLatestCallbacks', () => {
+  it('calls the newest getServerToken through latest(), and leaves options without one alone', async () => {
+    let current = { siteKey: 'a', getServerToken: async () => 'sct_first' }
+    const stable = withLatestCallbacks(current, () => current)
+    current = { siteKey: 'a', getServerToken: async () => 'sct_second' }
+    await expect((stable as typeof current).getServerToken()).resolves.toBe('sct_second')
+    const plain = { siteKey: 'a' }
+    expect(withLatestCallbacks(plain, () => plain)).toBe(plain)
   })
 })

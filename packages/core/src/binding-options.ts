@@ -1,4 +1,4 @@
-import type { CaptchaOptions } from './types'
+import type { CaptchalaOptions, CaptchaOptions } from './types'
 
 /** App-wide defaults a binding provides: typically `provider`, `siteKey`, `scriptUrl`, `nonce`. */
 export type CaptchaDefaults = Partial<CaptchaOptions>
@@ -34,4 +34,17 @@ export function captchaOptionsChanged(a: CaptchaOptions, b: CaptchaOptions): boo
     if (left[key] !== right[key] && typeof left[key] !== 'function') return true
   }
   return false
+}
+
+/**
+ * For bindings: `options` with its `getServerToken` called through `latest()`, so a component
+ * may pass a new function on every render without it counting as a change, and the controller
+ * still calls the newest one.
+ */
+export function withLatestCallbacks(
+  options: CaptchaOptions,
+  latest: () => CaptchaOptions,
+): CaptchaOptions {
+  if (!('getServerToken' in options) || !options.getServerToken) return options
+  return { ...options, getServerToken: () => (latest() as CaptchalaOptions).getServerToken!() }
 }

@@ -1,4 +1,4 @@
-export { captchaOptionsChanged, mergeCaptchaOptions } from './binding-options'
+export { captchaOptionsChanged, mergeCaptchaOptions, withLatestCallbacks } from './binding-options'
 export type { CaptchaDefaults, UseCaptchaOptions } from './binding-options'
 export { createCaptcha } from './create-captcha'
 export { CaptchaError, isCaptchaError } from './errors'

@@ -1,19 +1,6 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
-
-/** Debian's Chromium, as the test command installs it; test tools cannot download one here. */
-export const CHROMIUM_PATH = process.env.PASSLINE_CHROMIUM ?? '/usr/bin/chromium'
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
 
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -21,5 +8,5 @@ export function launchChromium(): Promise<Browser> {
       `Chromium not found at ${CHROMIUM_PATH}: run the README's test command, which installs it`,
     )
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
 }

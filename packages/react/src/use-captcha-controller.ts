@@ -3,6 +3,7 @@ import {
   captchaOptionsChanged,
   createCaptcha,
   mergeCaptchaOptions,
+  withLatestCallbacks,
   type Captcha,
   type CaptchaOptions,
   type CaptchaState,
@@ -26,15 +27,8 @@ const getServerState = () => SERVER_STATE
 export function useCaptchaController(options: UseCaptchaOptions) {
   const merged = mergeCaptchaOptions(useCaptchaDefaults(), options)
   const latest = useLatestRef(merged)
-  // Called through the latest options, so an inline `getServerToken` never counts as a change.
-  const withStableCallbacks = (next: CaptchaOptions): CaptchaOptions =>
-    'getServerToken' in next && next.getServerToken
-      ? {
-          ...next,
-          getServerToken: () =>
-            (latest.current as { getServerToken: () => Promise<string> }).getServerToken(),
-        }
-      : next
+  const withStableCallbacks = (next: CaptchaOptions) =>
+    withLatestCallbacks(next, () => latest.current)
 
   const [captcha] = useState<Captcha>(() => createCaptcha(withStableCallbacks(merged)))
   const applied = useRef(merged)

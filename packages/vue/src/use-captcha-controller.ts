@@ -13,6 +13,7 @@ import {
   captchaOptionsChanged,
   createCaptcha,
   mergeCaptchaOptions,
+  withLatestCallbacks,
   type CaptchaOptions,
   type UseCaptchaOptions,
 } from '@passline/core'
@@ -26,15 +27,8 @@ import { injectDefaults } from './defaults'
 export function useCaptchaController(options: MaybeRefOrGetter<UseCaptchaOptions>) {
   const defaults = injectDefaults()
   const resolved = computed(() => mergeCaptchaOptions(defaults, toValue(options)))
-  // Called through the current options, so a new function never counts as a change.
-  const withStableCallbacks = (next: CaptchaOptions): CaptchaOptions =>
-    'getServerToken' in next && next.getServerToken
-      ? {
-          ...next,
-          getServerToken: () =>
-            (resolved.value as { getServerToken: () => Promise<string> }).getServerToken(),
-        }
-      : next
+  const withStableCallbacks = (next: CaptchaOptions) =>
+    withLatestCallbacks(next, () => resolved.value)
 
   const captcha = createCaptcha(withStableCallbacks(resolved.value))
   const state = shallowRef(captcha.getState())
