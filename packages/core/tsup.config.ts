@@ -2,5 +2,9 @@ import { defineConfig } from 'tsup'
 import { definePackageBuild } from '../../tsup.config.base.ts'
 
 export default defineConfig(
-  definePackageBuild({ entry: { index: 'src/index.ts', testing: 'src/testing.ts' } }),
+  definePackageBuild({
+    entry: { index: 'src/index.ts', testing: 'src/testing.ts' },
+    // ESM splits (each provider adapter is a chunk of its own, fetched on first use); CJS does not.
+    splitting: undefined,
+  }),
 )

@@ -158,6 +158,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       publish()
     },
     rerender,
+    expire: () => token && expireToken(),
   }
 
   function render() {

@@ -9,6 +9,8 @@ export interface WidgetEvents {
   error(error: CaptchaError): void
   /** The user closed the challenge without solving it. */
   close(): void
+  /** The provider says the token it handed out has expired. */
+  expire(): void
   /** Asks for a new widget (e.g. with a re-issued server token); a pending challenge carries over. */
   rerender(): void
 }

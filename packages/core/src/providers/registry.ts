@@ -1,15 +1,44 @@
 import { CaptchaError } from '../errors'
-import type { ProviderFactory } from '../provider'
+import type { ProviderDriver, ProviderFactory } from '../provider'
 import type { ProviderName } from '../types'
 import { createCaptchalaDriver } from './captchala'
 
-const factories: Partial<Record<ProviderName, ProviderFactory>> = {
+type AdapterModule = { createDriver: ProviderFactory }
+
+// CaptchaLa ships in the main chunk; every other adapter is its own chunk, fetched on first use,
+// so a page pays only for the provider it renders.
+const factories: Record<ProviderName, ProviderFactory> = {
   captchala: createCaptchalaDriver,
+  turnstile: lazy(() => import('./turnstile')),
+  hcaptcha: lazy(() => import('./hcaptcha')),
+  recaptcha: lazy(() => import('./recaptcha')),
+}
+
+/** A driver whose adapter module is imported by its first `load()`. */
+function lazy(importAdapter: () => Promise<AdapterModule>): ProviderFactory {
+  return (getOptions) => {
+    let driver: ProviderDriver | undefined
+    return {
+      get tokenTtlMs() {
+        return driver!.tokenTtlMs
+      },
+      async load() {
+        if (!driver) {
+          const adapter = await importAdapter().catch((cause: unknown) => {
+            throw new CaptchaError('script-load-failed', { cause })
+          })
+          driver = adapter.createDriver(getOptions)
+        }
+        return driver.load()
+      },
+      render: (container, events) => driver!.render(container, events),
+    }
+  }
 }
 
 /** The driver factory for a provider name; unknown names are an `invalid-options` error. */
 export function providerFactory(name: ProviderName): ProviderFactory {
-  const factory = factories[name]
-  if (!factory) throw new CaptchaError('invalid-options', { providerCode: 'provider' })
-  return factory
+  if (!Object.hasOwn(factories, name))
+    throw new CaptchaError('invalid-options', { providerCode: 'provider' })
+  return factories[name]
 }

@@ -1,0 +1,59 @@
+// @vitest-environment node
+// esbuild checks its byte arrays with `instanceof Uint8Array`, which jsdom's realm breaks.
+import { relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build, type Metafile } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+const PROVIDER_URLS = {
+  turnstile: 'challenges.cloudflare.com',
+  hcaptcha: 'js.hcaptcha.com',
+  recaptcha: 'www.google.com/recaptcha',
+}
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
+
+/** Bundles the package entry as an app's bundler would, with code splitting. */
+async function bundle() {
+  const result = await build({
+    entryPoints: ['src/index.ts'],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    absWorkingDir: packageDir,
+    outdir: 'bundle',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const text = new Map(
+    result.outputFiles.map((file) => [relative(packageDir, file.path), file.text]),
+  )
+  return { outputs: result.metafile.outputs, text }
+}
+
+/** The files a page loads for `path`: it and what it imports statically. */
+function staticClosure(outputs: Metafile['outputs'], path: string, seen = new Set<string>()) {
+  seen.add(path)
+  for (const { path: imported, kind } of outputs[path]!.imports) {
+    if (kind === 'import-statement' && !seen.has(imported)) staticClosure(outputs, imported, seen)
+  }
+  return seen
+}
+
+describe('provider adapters', () => {
+  it('are not in what the entry loads, and each is a chunk the entry imports on demand', async () => {
+    const { outputs, text } = await bundle()
+    const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!
+    const eager = [...staticClosure(outputs, entry)].map((path) => text.get(path)).join('')
+    expect(eager).toContain('cdn.captcha-cdn.net')
+    const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import')
+    expect(lazy).toHaveLength(3)
+    for (const [provider, url] of Object.entries(PROVIDER_URLS)) {
+      expect(eager).not.toContain(url)
+      const chunk = lazy.find((i) => i.path.includes(provider))
+      expect(chunk, provider).toBeDefined()
+      expect(text.get(chunk!.path)).toContain(url)
+    }
+  })
+})

@@ -1,0 +1,92 @@
+import type { CaptchaError } from '../errors'
+import type { ProviderDriver, WidgetEvents } from '../provider'
+import type { CaptchaOptions } from '../types'
+
+/** The widget API Turnstile, hCaptcha and reCAPTCHA v2 share: `render` returns an id. */
+export interface ExplicitRenderApi {
+  render(container: HTMLElement, params: Record<string, unknown>): string | number
+  reset(id?: string | number): void
+  execute?(id?: string | number, options?: object): unknown
+  remove?(id?: string | number): void
+}
+
+/** What one explicit-render provider maps, given the controller's current options. */
+export interface ExplicitRenderSpec<O extends CaptchaOptions, A extends ExplicitRenderApi> {
+  tokenTtlMs: number
+  load(options: O): Promise<A>
+  /** Render parameters without callbacks; a change in them renders the widget anew. */
+  params(options: O): Record<string, unknown>
+  /** What else a live widget cannot take in place (a language read from the script URL). */
+  scriptKey?(options: O): string
+  /** Starts the challenge; without it, `execute()` leaves that to the widget or the user. */
+  execute?(api: A, id: string | number, options: O): void
+  /** The provider's callbacks other than the token's and expiry's, mapped to widget events. */
+  callbacks(events: WidgetEvents, fail: (error: CaptchaError) => void): Record<string, unknown>
+}
+
+/**
+ * A driver for a provider rendered with `render(container, params)`. Each render gets an
+ * element of its own inside the container, so a provider that cannot `remove` (reCAPTCHA)
+ * still leaves nothing behind and a re-render never meets the previous widget's markup.
+ */
+export function createExplicitRenderDriver<O extends CaptchaOptions, A extends ExplicitRenderApi>(
+  getOptions: () => CaptchaOptions,
+  spec: ExplicitRenderSpec<O, A>,
+): ProviderDriver {
+  const current = () => getOptions() as O
+  const renderKey = (options: O) =>
+    JSON.stringify(spec.params(options)) + (spec.scriptKey?.(options) ?? '')
+  let api: A
+
+  return {
+    tokenTtlMs: spec.tokenTtlMs,
+
+    async load() {
+      api = await spec.load(current())
+    },
+
+    render(container, events) {
+      const options = current()
+      const sdk = api
+      const host = container.appendChild(document.createElement('div'))
+      let destroyed = false
+      // Nothing reaches the controller after destroy(), whatever the provider still calls.
+      const live =
+        <F extends (...args: never[]) => unknown>(handler: F) =>
+        (...args: Parameters<F>) =>
+          destroyed ? undefined : handler(...args)
+      const fail = live((error: CaptchaError) => events.error(error))
+      const callbacks = Object.fromEntries(
+        Object.entries(spec.callbacks(events, fail)).map(([name, handler]) => [
+          name,
+          live(handler as () => void),
+        ]),
+      )
+      const params = Object.entries(spec.params(options)).filter(([, value]) => value !== undefined)
+      const id = sdk.render(host, {
+        ...Object.fromEntries(params),
+        ...callbacks,
+        callback: live((token: string) => events.token(token)),
+        'expired-callback': live(() => events.expire()),
+      })
+      // After render() returns, so the controller holds this widget when it hears `ready`.
+      queueMicrotask(live(() => events.ready()))
+
+      return {
+        execute() {
+          spec.execute?.(sdk, id, options)
+        },
+        reset() {
+          sdk.reset(id)
+        },
+        update: (next, previous) => renderKey(next as O) === renderKey(previous as O),
+        destroy() {
+          destroyed = true
+          if (sdk.remove) sdk.remove(id)
+          else sdk.reset(id)
+          host.remove()
+        },
+      }
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { CaptchaError } from '../errors'
+import type { ProviderFactory } from '../provider'
+import type { HcaptchaOptions } from '../types'
+import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
+import { explicitLanguage, explicitTheme, loadGlobalApi } from './load-global-api'
+
+export const HCAPTCHA_SCRIPT_URL = 'https://js.hcaptcha.com/1/api.js'
+// hCaptcha's tokens verify for 120 s (its SDKs' `tokenExpiration`).
+const HCAPTCHA_TOKEN_TTL_MS = 120_000
+
+export interface HcaptchaApi extends ExplicitRenderApi {
+  render(container: HTMLElement, params: Record<string, unknown>): string
+  setData?(id: string, data: { rqdata?: string }): void
+}
+
+/** hCaptcha: `hcaptcha.render` with `render=explicit`; the language is a render parameter. */
+export const createDriver: ProviderFactory = (getOptions) =>
+  createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, {
+    tokenTtlMs: HCAPTCHA_TOKEN_TTL_MS,
+
+    load: ({ scriptUrl, nonce, loadTimeoutMs, retry }) =>
+      loadGlobalApi(
+        scriptUrl ?? HCAPTCHA_SCRIPT_URL,
+        // Without `recaptchacompat=off` hCaptcha also claims `window.grecaptcha`.
+        { render: 'explicit', recaptchacompat: 'off' },
+        () => (window as { hcaptcha?: HcaptchaApi }).hcaptcha,
+        { ...retry, nonce, timeoutMs: loadTimeoutMs },
+      ),
+
+    params: (options) => ({
+      sitekey: options.siteKey,
+      theme: explicitTheme(options.theme),
+      size: options.size ?? (options.execution === 'execute' ? 'invisible' : 'normal'),
+      hl: explicitLanguage(options.language),
+    }),
+
+    // Opens the challenge; a visible widget's user can also start it with a click.
+    execute(hcaptcha, id, { rqdata }) {
+      if (rqdata) hcaptcha.setData?.(String(id), { rqdata })
+      hcaptcha.execute?.(id)
+    },
+
+    callbacks: (events, fail) => ({
+      'close-callback': () => events.close(),
+      'chalexpired-callback': () =>
+        fail(new CaptchaError('expired', { providerCode: 'challenge-expired' })),
+      'error-callback': (code: unknown) => {
+        const providerCode = String(code)
+        // Reported through close-callback and chalexpired-callback as well.
+        if (providerCode === 'challenge-closed' || providerCode === 'challenge-expired') return
+        fail(
+          new CaptchaError(
+            providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error',
+            { providerCode },
+          ),
+        )
+      },
+    }),
+  })

@@ -1,0 +1,63 @@
+import { CaptchaError } from '../errors'
+import type { ProviderFactory } from '../provider'
+import type { TurnstileOptions } from '../types'
+import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
+import { explicitLanguage, loadGlobalApi } from './load-global-api'
+
+export const TURNSTILE_SCRIPT_URL = 'https://challenges.cloudflare.com/turnstile/v0/api.js'
+// Cloudflare: a Turnstile token is valid for 300 s and can be redeemed once.
+const TURNSTILE_TOKEN_TTL_MS = 300_000
+// `600***`: the challenge was run and failed (also what the always-fail test keys answer).
+const CHALLENGE_FAILED_CODES = /^600/
+
+export interface TurnstileApi extends ExplicitRenderApi {
+  render(container: HTMLElement, params: Record<string, unknown>): string
+}
+
+/** Cloudflare Turnstile: `turnstile.render` with `render=explicit`. */
+export const createDriver: ProviderFactory = (getOptions) =>
+  createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, {
+    tokenTtlMs: TURNSTILE_TOKEN_TTL_MS,
+
+    load: ({ scriptUrl, nonce, loadTimeoutMs, retry }) =>
+      loadGlobalApi(
+        scriptUrl ?? TURNSTILE_SCRIPT_URL,
+        { render: 'explicit' },
+        () => (window as { turnstile?: TurnstileApi }).turnstile,
+        { ...retry, nonce, timeoutMs: loadTimeoutMs },
+      ),
+
+    params: (options) => ({
+      sitekey: options.siteKey,
+      action: options.action,
+      cData: options.cData,
+      theme: options.theme ?? 'auto',
+      language: explicitLanguage(options.language) ?? 'auto',
+      size: options.size,
+      execution: options.execution ?? 'render',
+      appearance: options.appearance ?? (options.execution === 'execute' ? 'execute' : 'always'),
+      // Passline refreshes ahead of expiry itself; two refreshers would spend two challenges.
+      'refresh-expired': 'never',
+    }),
+
+    // A render-mode widget starts its challenge on render and again on reset.
+    execute(turnstile, id, options) {
+      if (options.execution === 'execute') turnstile.execute?.(id)
+    },
+
+    callbacks: (_events, fail) => ({
+      'error-callback': (code: unknown) => {
+        const providerCode = String(code)
+        fail(
+          new CaptchaError(
+            CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
+            { providerCode },
+          ),
+        )
+        // Handled: without a true, Turnstile throws the error on the page as well.
+        return true
+      },
+      // An interactive challenge was left unsolved too long; the widget resets itself.
+      'timeout-callback': () => fail(new CaptchaError('expired', { providerCode: 'timeout' })),
+    }),
+  })
