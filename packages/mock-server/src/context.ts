@@ -1,6 +1,8 @@
 import type { MockApp } from './apps'
 import type { Clock } from './clock'
 import type { ExpiringSet } from './expiring-set'
+import type { SiteverifyAnswer } from './emulated/siteverify'
+import type { SiteRegistry } from './emulated/sites'
 import type { ServerTokenStore } from './server-tokens'
 import type { Signer } from './signing'
 
@@ -14,4 +16,10 @@ export interface MockContext {
   /** Challenges already solved once, by id. */
   solvedChallenges: ExpiringSet
   serverTokens: ServerTokenStore
+  /** Turnstile, hCaptcha and reCAPTCHA site keys: the documented test keys, demo keys, the caller's. */
+  sites: SiteRegistry
+  /** Emulated providers' tokens already verified, by id. */
+  redeemedSiteTokens: ExpiringSet
+  /** Turnstile's answers by idempotency key and token. */
+  idempotentAnswers: Map<string, { answer: SiteverifyAnswer; expiresAt: number }>
 }

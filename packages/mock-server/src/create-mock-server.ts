@@ -1,10 +1,13 @@
+import cors from '@fastify/cors'
 import Fastify, { type FastifyError } from 'fastify'
 import { appRegistry, type MockApp } from './apps'
 import { systemClock, type Clock } from './clock'
 import type { MockContext } from './context'
 import { RequestRefused } from './envelope'
+import { siteRegistry, type EmulatedSite } from './emulated/sites'
 import { createExpiringSet } from './expiring-set'
 import { browserRoutes } from './routes/browser'
+import { emulatedBrowserRoutes, siteverifyRoutes } from './routes/emulated'
 import { serverApiRoutes } from './routes/server-api'
 import { createServerTokenStore } from './server-tokens'
 import { createSigner } from './signing'
@@ -16,6 +19,8 @@ export interface MockServerOptions {
   host?: string
   /** Apps besides the built-in test apps; one with a test app's key replaces it. */
   apps?: readonly MockApp[]
+  /** Turnstile, hCaptcha and reCAPTCHA site keys besides the documented test keys and the demo keys. */
+  sites?: readonly EmulatedSite[]
   /** Time source for every expiry; inject one in tests. */
   clock?: Clock
   /** Called with one line per request (`POST /v1/validate 200 1.2ms`). */
@@ -52,6 +57,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     consumedTokens: createExpiringSet(clock),
     solvedChallenges: createExpiringSet(clock),
     serverTokens: createServerTokenStore(clock),
+    sites: siteRegistry(options.sites),
+    redeemedSiteTokens: createExpiringSet(clock),
+    idempotentAnswers: new Map(),
   }
 
   const server = Fastify({
@@ -99,8 +107,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     })
   }
 
-  await server.register((scope) => browserRoutes(scope, context))
+  // What pages load and call answers CORS requests from any origin, as the providers do for
+  // their customers' sites; the server-to-server APIs do not.
+  await server.register(async (browser) => {
+    await browser.register(cors, { origin: '*', methods: ['GET', 'POST'] })
+    await browser.register((scope) => browserRoutes(scope, context))
+    await browser.register((scope) => emulatedBrowserRoutes(scope, context))
+  })
   await server.register((scope) => serverApiRoutes(scope, context))
+  await server.register((scope) => siteverifyRoutes(scope, context))
 
   const host = options.host ?? '127.0.0.1'
   await server.listen({ port: options.port ?? 0, host })

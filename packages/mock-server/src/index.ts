@@ -7,3 +7,12 @@ export type { Clock } from './clock'
 export type { Envelope } from './envelope'
 export { ChallengeRefused, findProofOfWork, solveChallenge } from './solve-challenge'
 export type { SolveChallengeOptions, SolvedChallenge } from './solve-challenge'
+export {
+  HCAPTCHA_TEST_SECRET,
+  PROVIDER_DEMO_SITES,
+  PROVIDER_TEST_SITES,
+  RECAPTCHA_TEST_SECRET,
+  TURNSTILE_DUMMY_TOKEN,
+  TURNSTILE_TEST_SECRETS,
+} from './emulated/sites'
+export type { EmulatedProvider, EmulatedSite } from './emulated/sites'

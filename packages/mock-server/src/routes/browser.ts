@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import cors from '@fastify/cors'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { DEFAULT_TOKEN_TTL_SECONDS, type MockApp } from '../apps'
 import { readAsset } from '../assets'
 import type { MockContext } from '../context'
@@ -9,24 +8,15 @@ import { handled, RequestRefused } from '../envelope'
 import { issuePassToken } from '../pass-tokens'
 import { isProofOfWork, POW_DIFFICULTY_BITS } from '../proof-of-work'
 import type { ServerTokenGrant } from '../server-tokens'
+import { serveAsset } from './script-route'
 
 const CHALLENGE_TTL_MS = 10 * 60_000
-const MAX_SCRIPT_DELAY_MS = 60_000
 
 const SCRIPTS = {
   '/captchala-loader.js': { file: 'captchala-loader.js', type: 'text/javascript; charset=utf-8' },
   '/captchala.js': { file: 'captchala.js', type: 'text/javascript; charset=utf-8' },
   '/captchala.css': { file: 'captchala.css', type: 'text/css; charset=utf-8' },
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-} as const
-
-// Query values are text, and types are never coerced here: digits are checked as text.
-const scriptQuery = {
-  type: 'object',
-  properties: {
-    delay: { type: 'string', pattern: '^[0-9]{1,5}$' },
-    status: { type: 'string', pattern: '^[1-5][0-9]{2}$' },
-  },
 } as const
 
 const widgetBody = {
@@ -55,28 +45,12 @@ interface WidgetBody {
 }
 
 /**
- * Everything a page talks to: the loader, the SDK and its styles (with `?delay=` and
- * `?status=` for fault injection), and the widget's own API. CORS is open, as CaptchaLa's is
- * for its customers' sites.
+ * Everything a CaptchaLa page talks to: the loader, the SDK and its styles (with `?delay=` and
+ * `?status=` for fault injection), and the widget's own API. Registered where CORS is open.
  */
 export async function browserRoutes(scope: FastifyInstance, context: MockContext) {
-  await scope.register(cors, { origin: '*', methods: ['GET', 'POST'] })
-
   for (const [path, { file, type }] of Object.entries(SCRIPTS)) {
-    const body = readAsset(file)
-    scope.get<{ Querystring: { delay?: string; status?: string } }>(
-      path,
-      { schema: { querystring: scriptQuery } },
-      async (request, reply: FastifyReply) => {
-        const delay = Math.min(Number(request.query.delay ?? 0), MAX_SCRIPT_DELAY_MS)
-        const status = Number(request.query.status ?? 200)
-        if (delay) await sleep(delay)
-        reply.header('cache-control', 'no-store')
-        if (status && status !== 200)
-          return reply.code(status).type('text/plain').send(`status ${status}`)
-        return reply.type(type).send(body)
-      },
-    )
+    serveAsset(scope, path, readAsset(file), type)
   }
 
   const appFor = (body: WidgetBody): MockApp => {
