@@ -30,6 +30,7 @@ async function main() {
     port,
     host: values.host ?? config.host ?? '127.0.0.1',
     apps: config.apps ?? [],
+    sites: config.sites ?? [],
     log: values.quiet ? undefined : (line) => console.log(line),
   })
 
@@ -47,6 +48,9 @@ async function main() {
 
   console.log(`ready: ${server.url}`)
   console.log(`loader: ${server.url}/captchala-loader.js · try a widget at ${server.url}/`)
+  console.log(
+    `also: ${server.url}/turnstile/v0/api.js · ${server.url}/hcaptcha/1/api.js · ${server.url}/recaptcha/api.js`,
+  )
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import type { MockApp } from './apps'
+import type { EmulatedSite } from './emulated/sites'
 
 export interface MockConfigFile {
   port?: number
   host?: string
   apps?: MockApp[]
+  sites?: EmulatedSite[]
 }
 
 /** Reads and checks a `passline-mock.json`; throws an Error naming the first thing wrong. */
@@ -19,7 +21,7 @@ export function readConfigFile(path: string): MockConfigFile {
     throw new Error(`config ${path}: ${what}`)
   }
   if (!isRecord(parsed)) return fail('must be a JSON object')
-  const { port, host, apps } = parsed
+  const { port, host, apps, sites } = parsed
   if (
     port !== undefined &&
     !(Number.isInteger(port) && (port as number) >= 0 && (port as number) < 65536)
@@ -47,6 +49,32 @@ export function readConfigFile(path: string): MockConfigFile {
         fail(`${where}.${key} must be a number of at least 0`)
       }
     }
+  }
+  if (sites !== undefined && !Array.isArray(sites)) fail('"sites" must be an array')
+  for (const [index, site] of ((sites as unknown[]) ?? []).entries()) {
+    const where = `sites[${index}]`
+    if (!isRecord(site)) fail(`${where} must be an object`)
+    const entry = site as Record<string, unknown>
+    if (!['turnstile', 'hcaptcha', 'recaptcha'].includes(entry.provider as string))
+      fail(`${where}.provider must be "turnstile", "hcaptcha" or "recaptcha"`)
+    for (const key of ['siteKey', 'secret'] as const) {
+      if (typeof entry[key] !== 'string' || !entry[key])
+        fail(`${where}.${key} must be a non-empty string`)
+    }
+    if (entry.outcome !== undefined && !['pass', 'fail'].includes(entry.outcome as string))
+      fail(`${where}.outcome must be "pass" or "fail"`)
+    if (entry.version !== undefined && !['v2', 'v3'].includes(entry.version as string))
+      fail(`${where}.version must be "v2" or "v3"`)
+    if (
+      entry.score !== undefined &&
+      !(typeof entry.score === 'number' && entry.score >= 0 && entry.score <= 1)
+    )
+      fail(`${where}.score must be a number from 0 to 1`)
+    if (
+      entry.tokenTtlSeconds !== undefined &&
+      !(typeof entry.tokenTtlSeconds === 'number' && entry.tokenTtlSeconds > 0)
+    )
+      fail(`${where}.tokenTtlSeconds must be a number above 0`)
   }
   return parsed as MockConfigFile
 }

@@ -1,16 +1,13 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMockServer, type MockServer } from '../src/index'
 import { launchChromium } from './chromium'
+import { NONCE, startCustomerSite } from './customer-site'
 import { validate } from './helpers'
-
-const NONCE = 'n0nce-4-test'
 
 let browser: Browser
 let mock: MockServer
-let site: Server
+let site: Awaited<ReturnType<typeof startCustomerSite>>
 let siteUrl: string
 
 /**
@@ -45,23 +42,15 @@ function page(query: URLSearchParams): string {
 
 beforeAll(async () => {
   mock = await createMockServer()
-  site = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    response.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src ${mock.url}`,
-    })
-    response.end(page(url.searchParams))
-  })
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`
+  site = await startCustomerSite(mock.url, page)
+  siteUrl = site.url
   browser = await launchChromium()
 })
 
 afterAll(async () => {
   await browser?.close()
   await mock?.close()
-  await new Promise((resolve) => site?.close(resolve))
+  await site?.close()
 })
 
 async function open(query: Record<string, string>): Promise<Page> {

@@ -66,7 +66,13 @@ describe('passline-mock', () => {
   it('serves the apps of a config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passline-mock-'))
     const config = join(dir, 'passline-mock.json')
-    writeFileSync(config, JSON.stringify({ apps: [{ appKey: 'shop', appSecret: 'shop-secret' }] }))
+    writeFileSync(
+      config,
+      JSON.stringify({
+        apps: [{ appKey: 'shop', appSecret: 'shop-secret' }],
+        sites: [{ provider: 'hcaptcha', siteKey: 'shop-site', secret: 'shop-hc-secret' }],
+      }),
+    )
     const cli = runCli(['--port', '0', '--config', config])
     const [, url] = await cli.waitFor(/ready: (http:\/\/\S+)/)
     const answer = await fetch(`${url}/v1/validate`, {
@@ -82,6 +88,16 @@ describe('passline-mock', () => {
       valid: false,
       error: 'invalid_token',
     })
+    const siteverify = await fetch(`${url}/hcaptcha/siteverify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'secret=shop-hc-secret&response=P1_forged',
+    })
+    // The secret is known: the token is what is wrong.
+    expect(await siteverify.json()).toEqual({
+      success: false,
+      'error-codes': ['invalid-input-response'],
+    })
   })
 
   it('exits with a clear message for a bad config or port', async () => {
@@ -91,6 +107,10 @@ describe('passline-mock', () => {
     const badConfig = runCli(['--config', config])
     expect(await badConfig.exited).toBe(1)
     expect(badConfig.output()).toContain('apps[0].appSecret must be a non-empty string')
+    writeFileSync(config, JSON.stringify({ sites: [{ provider: 'friendly', siteKey: 'k' }] }))
+    const badSite = runCli(['--config', config])
+    expect(await badSite.exited).toBe(1)
+    expect(badSite.output()).toContain('sites[0].provider must be')
     const badPort = runCli(['--port', 'eighty'])
     expect(await badPort.exited).toBe(1)
     expect(badPort.output()).toContain('--port must be 0-65535')

@@ -8,7 +8,11 @@ export interface EmulatedSite {
   provider: EmulatedProvider
   siteKey: string
   secret: string
-  /** The user must click the widget; otherwise a render-mode Turnstile solves by itself. Default true, false for invisible keys. */
+  /**
+   * A challenge needs the user: a visible checkbox is always clicked, and with this a challenge
+   * started from code (`execute()`) opens a dialog to click too; without it a render-mode
+   * Turnstile solves by itself and `execute()` passes at once. Default true.
+   */
   interactive?: boolean
   /** `fail` fails every challenge (the provider's own failure code). Default `pass`. */
   outcome?: 'pass' | 'fail'
@@ -66,6 +70,7 @@ export const PROVIDER_TEST_SITES: readonly EmulatedSite[] = [
     secret: HCAPTCHA_TEST_SECRET,
     dummyToken: '10000000-aaaa-bbbb-cccc-000000000001',
     testHostname: 'dummy-key-pass',
+    interactive: false,
   },
   {
     provider: 'hcaptcha',
@@ -73,6 +78,7 @@ export const PROVIDER_TEST_SITES: readonly EmulatedSite[] = [
     secret: HCAPTCHA_TEST_SECRET,
     dummyToken: '20000000-aaaa-bbbb-cccc-000000000002',
     testHostname: 'dummy-key-pass',
+    interactive: false,
   },
   {
     provider: 'recaptcha',
@@ -81,6 +87,7 @@ export const PROVIDER_TEST_SITES: readonly EmulatedSite[] = [
     // Any token passes with the test secret; the widget still hands out this one.
     dummyToken: '03AGdBq24PBCbwiDRaS_MJ7Z-test-key-response',
     testHostname: 'testkey.google.com',
+    interactive: false,
   },
 ]
 
@@ -109,6 +116,7 @@ export const PROVIDER_DEMO_SITES: readonly EmulatedSite[] = [
     provider: 'recaptcha',
     siteKey: '6LPasslineDemoV2CheckboxKey00000000000000',
     secret: '6LPasslineDemoV2CheckboxSecret0000000000',
+    interactive: false,
   },
   {
     provider: 'recaptcha',
