@@ -16,3 +16,5 @@ export {
   TURNSTILE_TEST_SECRETS,
 } from './emulated/sites'
 export type { EmulatedProvider, EmulatedSite } from './emulated/sites'
+export { solveProviderChallenge } from './emulated/solve-provider-challenge'
+export type { SolveProviderChallengeOptions } from './emulated/solve-provider-challenge'
