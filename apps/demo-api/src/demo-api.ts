@@ -1,5 +1,13 @@
-import { CaptchalaClient, getClientIp } from '@passline/server'
+import {
+  CaptchalaClient,
+  getClientIp,
+  verifyHcaptcha,
+  verifyRecaptcha,
+  verifyTurnstile,
+  type VerifyResult,
+} from '@passline/server'
 import Fastify from 'fastify'
+import { CAPTCHALA_KEYS, PROVIDER_KEYS, type EmulatedProviderName } from './demo-keys'
 
 export interface DemoApiOptions {
   /** 0 picks a free port. Default 8788. */
@@ -7,9 +15,11 @@ export interface DemoApiOptions {
   host?: string
   /** Where CaptchaLa (or `@passline/mock-server`) answers. */
   captchalaUrl: string
+  /** Where Turnstile, hCaptcha and reCAPTCHA answer, under `/turnstile`, `/hcaptcha`, `/recaptcha`: the mock. Default `captchalaUrl`. */
+  emulatorUrl?: string
   /** The app secret; the mock's test apps all use `test_secret`. */
   appSecret?: string
-  /** Failed signups from one IP before a server challenge is required. Default 3. */
+  /** Failed CaptchaLa signups from one IP before a server challenge is required. Default 3. */
   escalateAfter?: number
 }
 
@@ -18,33 +28,37 @@ export interface DemoApi {
   close(): Promise<void>
 }
 
-/** Test keys the page may pick. A real backend knows its one app key and trusts no other. */
-const DEMO_APP_KEYS = new Set([
-  'test_pass',
-  'test_pass_invisible',
-  'test_fail',
-  'test_expire_fast',
-  'test_slow',
-])
 const ESCALATION_UID = 'escalated'
+const SIGNUP_ACTION = 'signup'
+const MIN_V3_SCORE = 0.5
 
 interface SignupBody {
   email?: unknown
   token?: unknown
+  provider?: unknown
+  siteKey?: unknown
+  /** The CaptchaLa app key, as older pages send it. */
   appKey?: unknown
 }
 
+interface Verdict {
+  passed: boolean
+  reason?: string
+}
+
 /**
- * The sample backend: `POST /api/signup` validates the CAPTCHA token before it "creates" the
- * account (in memory); `GET /api/server-token` issues a server challenge token; after
- * repeated failures from one IP (bad tokens, emails already taken), signup answers
+ * The sample backend: `POST /api/signup` checks the CAPTCHA token with the provider the page
+ * used (CaptchaLa, Turnstile, hCaptcha or reCAPTCHA) before it "creates" the account (in
+ * memory); `GET /api/server-token` issues a CaptchaLa server challenge token; after repeated
+ * CaptchaLa failures from one IP (bad tokens, emails already taken), signup answers
  * `challenge_required` with a server token, and only a token solved with it passes.
  */
 export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   const appSecret = options.appSecret ?? 'test_secret'
+  const emulatorUrl = options.emulatorUrl ?? options.captchalaUrl
   const escalateAfter = options.escalateAfter ?? 3
   const clients = new Map(
-    [...DEMO_APP_KEYS].map((appKey) => [
+    CAPTCHALA_KEYS.map((appKey) => [
       appKey,
       new CaptchalaClient({ appKey, appSecret, baseUrl: options.captchalaUrl }),
     ]),
@@ -53,20 +67,72 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   const accounts = new Set<string>()
   const server = Fastify()
 
+  /** Turnstile, hCaptcha or reCAPTCHA through its siteverify; secrets stay here. */
+  const siteverify = async (
+    provider: EmulatedProviderName,
+    siteKey: string,
+    token: unknown,
+    remoteIp: string,
+  ): Promise<Verdict> => {
+    const key = PROVIDER_KEYS[provider].find((entry) => entry.key === siteKey)!
+    const common = {
+      secret: key.secret,
+      token,
+      remoteIp,
+      expectedAction: key.checksAction ? SIGNUP_ACTION : undefined,
+    }
+    let result: VerifyResult
+    if (provider === 'turnstile')
+      result = await verifyTurnstile({ ...common, url: `${emulatorUrl}/turnstile/v0/siteverify` })
+    else if (provider === 'hcaptcha')
+      result = await verifyHcaptcha({
+        ...common,
+        sitekey: siteKey,
+        url: `${emulatorUrl}/hcaptcha/siteverify`,
+      })
+    else
+      result = await verifyRecaptcha({
+        ...common,
+        minScore: key.version === 'v3' ? MIN_V3_SCORE : undefined,
+        url: `${emulatorUrl}/recaptcha/api/siteverify`,
+      })
+    return result.success ? { passed: true } : { passed: false, reason: result.errorCodes[0] }
+  }
+
   server.get('/', async () => ({
     name: 'Passline demo backend',
     endpoints: ['GET /api/config', 'POST /api/signup', 'GET /api/server-token?action='],
   }))
-  server.get('/api/config', async () => ({
-    loaderUrl: `${options.captchalaUrl}/captchala-loader.js`,
-  }))
+  // What a page needs to render each provider: script URLs and the keys it may pick, never secrets.
+  server.get('/api/config', async () => {
+    const siteKeys = (provider: EmulatedProviderName) =>
+      PROVIDER_KEYS[provider].map(({ key, label, version }) => ({ key, label, version }))
+    return {
+      loaderUrl: `${options.captchalaUrl}/captchala-loader.js`,
+      providers: {
+        captchala: {
+          scriptUrl: `${options.captchalaUrl}/captchala-loader.js`,
+          siteKeys: CAPTCHALA_KEYS.map((key) => ({ key, label: key })),
+        },
+        turnstile: {
+          scriptUrl: `${emulatorUrl}/turnstile/v0/api.js`,
+          siteKeys: siteKeys('turnstile'),
+        },
+        hcaptcha: { scriptUrl: `${emulatorUrl}/hcaptcha/1/api.js`, siteKeys: siteKeys('hcaptcha') },
+        recaptcha: {
+          scriptUrl: `${emulatorUrl}/recaptcha/api.js`,
+          siteKeys: siteKeys('recaptcha'),
+        },
+      },
+    }
+  })
 
   server.get<{ Querystring: { action?: string; appKey?: string } }>(
     '/api/server-token',
     async (request, reply) => {
       const client = clients.get(request.query.appKey ?? 'test_pass')
       if (!client) return reply.code(400).send({ error: 'unknown_app_key' })
-      const issued = await client.issueServerToken(request.query.action ?? 'signup', {
+      const issued = await client.issueServerToken(request.query.action ?? SIGNUP_ACTION, {
         bindingIp: clientIpOf(request.raw) ?? undefined,
       })
       if (!issued.ok) return reply.code(502).send({ error: issued.error })
@@ -75,24 +141,37 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   )
 
   server.post<{ Body: SignupBody | undefined }>('/api/signup', async (request, reply) => {
-    const { email, token, appKey } = request.body ?? {}
+    const { email, token, provider = 'captchala' } = request.body ?? {}
+    const siteKey = request.body?.siteKey ?? request.body?.appKey ?? 'test_pass'
     if (typeof email !== 'string' || !email.includes('@')) {
       return reply.code(400).send({ error: 'invalid_email' })
     }
-    const client = clients.get(typeof appKey === 'string' ? appKey : 'test_pass')
-    if (!client) return reply.code(400).send({ error: 'unknown_app_key' })
+    const client = provider === 'captchala' ? clients.get(siteKey as string) : undefined
+    const knownSiteKey =
+      client ??
+      (Object.hasOwn(PROVIDER_KEYS, provider as string) &&
+        PROVIDER_KEYS[provider as EmulatedProviderName].some((entry) => entry.key === siteKey))
+    if (!knownSiteKey) return reply.code(400).send({ error: 'unknown_site_key' })
     const ip = clientIpOf(request.raw) ?? 'unknown'
-    const escalated = (failuresByIp.get(ip) ?? 0) >= escalateAfter
+    // Escalation is CaptchaLa's server-token flow; the other providers have none.
+    const escalated = client !== undefined && (failuresByIp.get(ip) ?? 0) >= escalateAfter
 
-    const result = await client.validate(token, { clientIp: ip, expectedAction: 'signup' })
-    // Once escalated, only a token solved with the server token we issued will do.
-    const passed = result.valid && (!escalated || result.uid === ESCALATION_UID)
-    const refusal = !passed
-      ? {
-          status: 403,
-          error: 'captcha_failed',
-          reason: result.valid ? 'server_challenge_missing' : (result.error ?? 'invalid_token'),
-        }
+    let verdict: Verdict
+    if (client) {
+      const result = await client.validate(token, { clientIp: ip, expectedAction: SIGNUP_ACTION })
+      // Once escalated, only a token solved with the server token we issued will do.
+      verdict =
+        result.valid && (!escalated || result.uid === ESCALATION_UID)
+          ? { passed: true }
+          : {
+              passed: false,
+              reason: result.valid ? 'server_challenge_missing' : (result.error ?? 'invalid_token'),
+            }
+    } else {
+      verdict = await siteverify(provider as EmulatedProviderName, siteKey as string, token, ip)
+    }
+    const refusal = !verdict.passed
+      ? { status: 403, error: 'captcha_failed', reason: verdict.reason ?? 'invalid_token' }
       : accounts.has(email)
         ? { status: 409, error: 'email_taken', reason: 'email_taken' }
         : null
@@ -101,13 +180,15 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
       failuresByIp.delete(ip)
       return reply.code(201).send({ ok: true, account: { email } })
     }
+    if (!client)
+      return reply.code(refusal.status).send({ error: refusal.error, reason: refusal.reason })
 
     // Repeated failures from one address (bad tokens, probing for taken emails) escalate.
     const failures = (failuresByIp.get(ip) ?? 0) + 1
     failuresByIp.set(ip, failures)
     if (failures < escalateAfter)
       return reply.code(refusal.status).send({ error: refusal.error, reason: refusal.reason })
-    const issued = await client.issueServerToken('signup', {
+    const issued = await client.issueServerToken(SIGNUP_ACTION, {
       bindingIp: ip,
       bindUid: ESCALATION_UID,
     })

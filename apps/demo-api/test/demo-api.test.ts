@@ -1,4 +1,10 @@
-import { createMockServer, solveChallenge, type MockServer } from '@passline/mock-server'
+import {
+  createMockServer,
+  solveChallenge,
+  solveProviderChallenge,
+  type MockServer,
+  type SolveProviderChallengeOptions,
+} from '@passline/mock-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDemoApi, type DemoApi } from '../src/index'
 
@@ -25,10 +31,27 @@ const token = async (options: { serverToken?: string; action?: string } = {}) =>
   (await solveChallenge(mock.url, { action: 'signup', ...options })).token
 
 describe('demo backend', () => {
-  it('tells pages where the loader is', async () => {
-    expect(await (await fetch(`${api.url}/api/config`)).json()).toEqual({
-      loaderUrl: `${mock.url}/captchala-loader.js`,
+  it('tells pages where each provider’s script is and which keys they may pick, without secrets', async () => {
+    const response = await fetch(`${api.url}/api/config`)
+    const text = await response.text()
+    const config = JSON.parse(text) as {
+      loaderUrl: string
+      providers: Record<string, { scriptUrl: string; siteKeys: { key: string }[] }>
+    }
+    expect(config.loaderUrl).toBe(`${mock.url}/captchala-loader.js`)
+    expect(Object.keys(config.providers)).toEqual([
+      'captchala',
+      'turnstile',
+      'hcaptcha',
+      'recaptcha',
+    ])
+    expect(config.providers.turnstile!.scriptUrl).toBe(`${mock.url}/turnstile/v0/api.js`)
+    expect(config.providers.recaptcha!.siteKeys).toContainEqual({
+      key: '6LPasslineDemoV3ScoreKey0000000000000000',
+      label: 'demo: v3 score',
+      version: 'v3',
     })
+    expect(text).not.toMatch(/secret/i)
   })
 
   it('creates an account only with a valid token for the signup action', async () => {
@@ -49,8 +72,14 @@ describe('demo backend', () => {
     })
     expect(await signup({ email: 'a@b.c', token: 'x', appKey: 'someone_else' })).toEqual({
       status: 400,
-      body: { error: 'unknown_app_key' },
+      body: { error: 'unknown_site_key' },
     })
+    expect(
+      await signup({ email: 'a@b.c', token: 'x', provider: 'friendly', siteKey: 'k' }),
+    ).toEqual({ status: 400, body: { error: 'unknown_site_key' } })
+    expect(
+      await signup({ email: 'a@b.c', token: 'x', provider: 'turnstile', siteKey: 'not-ours' }),
+    ).toEqual({ status: 400, body: { error: 'unknown_site_key' } })
   })
 
   it('issues server tokens on GET /api/server-token', async () => {
@@ -78,5 +107,52 @@ describe('demo backend', () => {
     expect(await signup({ email: 'z@b.c', token: await token({ serverToken }) })).toMatchObject({
       status: 201,
     })
+  })
+
+  const providerToken = async (options: SolveProviderChallengeOptions) =>
+    (await solveProviderChallenge(mock.url, options)).token
+
+  it('checks Turnstile tokens with the action, once', async () => {
+    const siteKey = '0x4AAAAAAAPasslineDemo'
+    const token = await providerToken({ provider: 'turnstile', siteKey, action: 'signup' })
+    const body = { email: 't@b.c', token, provider: 'turnstile', siteKey }
+    expect(await signup(body)).toMatchObject({ status: 201 })
+    expect(await signup({ ...body, email: 't2@b.c' })).toEqual({
+      status: 403,
+      body: { error: 'captcha_failed', reason: 'timeout-or-duplicate' },
+    })
+    const login = await providerToken({ provider: 'turnstile', siteKey, action: 'login' })
+    expect(await signup({ ...body, email: 't3@b.c', token: login })).toMatchObject({
+      body: { reason: 'action-mismatch' },
+    })
+  })
+
+  it('checks hCaptcha tokens against their sitekey, and reCAPTCHA v3 scores', async () => {
+    const hcaptcha = '10000000-ffff-ffff-ffff-000000000001'
+    expect(
+      await signup({
+        email: 'h@b.c',
+        token: await providerToken({ provider: 'hcaptcha', siteKey: hcaptcha }),
+        provider: 'hcaptcha',
+        siteKey: hcaptcha,
+      }),
+    ).toMatchObject({ status: 201 })
+    const v3 = '6LPasslineDemoV3ScoreKey0000000000000000'
+    const scoreToken = await providerToken({
+      provider: 'recaptcha',
+      siteKey: v3,
+      action: 'signup',
+      version: 'v3',
+    })
+    expect(
+      await signup({ email: 'r@b.c', token: scoreToken, provider: 'recaptcha', siteKey: v3 }),
+    ).toMatchObject({ status: 201 })
+    // A failing provider check never escalates: that flow is CaptchaLa's.
+    for (const email of ['f1@b.c', 'f2@b.c', 'f3@b.c']) {
+      expect(await signup({ email, token: 'forged', provider: 'recaptcha', siteKey: v3 })).toEqual({
+        status: 403,
+        body: { error: 'captcha_failed', reason: 'invalid-input-response' },
+      })
+    }
   })
 })
