@@ -1,53 +1,52 @@
-import { Captcha, isCaptchaError, useCaptcha } from '@passline/react'
+import { Captcha, isCaptchaError, useCaptcha, type CaptchaOptions } from '@passline/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { pageSettings, submitSignup, type PageSettings } from './signup'
+import {
+  flowOptions,
+  loadDemoConfig,
+  pageSettings,
+  PROVIDERS,
+  reloadWith,
+  sharedOptions,
+  submitSignup,
+  type DemoConfig,
+  type Theme,
+} from './signup'
 
 const LANGUAGES = ['auto', 'en', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es', 'fr', 'de']
-const TEST_KEYS = ['test_pass', 'test_pass_invisible', 'test_fail', 'test_expire_fast', 'test_slow']
 // Vite puts the page's CSP nonce here; the loader and what it loads carry it on.
 const nonce =
   document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined
 
 export function App() {
-  const [settings] = useState(pageSettings)
-  const [loaderUrl, setLoaderUrl] = useState<string | null>(null)
+  const [config, setConfig] = useState<DemoConfig | null>(null)
   useEffect(() => {
-    void fetch('/api/config')
-      .then((response) => response.json() as Promise<{ loaderUrl: string }>)
-      .then((config) => setLoaderUrl(config.loaderUrl))
+    void loadDemoConfig().then(setConfig)
   }, [])
   return (
     <main>
       <h1>
         Sign up <small>React</small>
       </h1>
-      {loaderUrl ? <SignupForm settings={settings} loaderUrl={loaderUrl} /> : <p>Loading…</p>}
+      {config ? <SignupForm config={config} /> : <p>Loading…</p>}
     </main>
   )
 }
 
-/** The flow decides where the widget lives, so changing it reloads the page with the new choice. */
-function reloadWith(name: string, value: string) {
-  const query = new URLSearchParams(location.search)
-  query.set(name, value)
-  location.search = query.toString()
-}
-
-function SignupForm({ settings, loaderUrl }: { settings: PageSettings; loaderUrl: string }) {
+function SignupForm({ config }: { config: DemoConfig }) {
+  const [settings] = useState(() => pageSettings(config))
   const [language, setLanguage] = useState(settings.language)
   const [theme, setTheme] = useState(settings.theme)
   const [serverToken, setServerToken] = useState<string>()
   const [result, setResult] = useState('')
   const form = useRef<HTMLFormElement>(null)
-  const { mode } = settings
-  const shared = { siteKey: settings.appKey, scriptUrl: loaderUrl, nonce, language, theme }
+  const { mode, provider } = settings
+  const shared = sharedOptions(settings, config, { language, theme, nonce })
+  // A server token (CaptchaLa's escalation) only ever arrives for CaptchaLa.
   const captcha = useCaptcha({
     ...shared,
-    action: 'signup',
-    serverToken,
-    execution: mode === 'invisible' ? 'execute' : 'render',
-    product: mode === 'bind' ? 'bind' : 'embed',
-  })
+    ...flowOptions(mode),
+    ...(serverToken && { serverToken }),
+  } as CaptchaOptions)
 
   // With the popup bound to the button, the click that solved the challenge submits the form.
   useEffect(() => {
@@ -62,7 +61,7 @@ function SignupForm({ settings, loaderUrl }: { settings: PageSettings; loaderUrl
     try {
       // Tokens are single-use: consume() hands one out and readies the widget for the next try.
       const token = await captcha.consume({ minTtlMs: 2000 })
-      const outcome = await submitSignup(email, token, settings.appKey)
+      const outcome = await submitSignup(email, token, settings)
       setResult(outcome.message)
       // Escalation: the backend wants a challenge solved with the server token it issued.
       if (outcome.serverToken) setServerToken(outcome.serverToken)
@@ -79,22 +78,40 @@ function SignupForm({ settings, loaderUrl }: { settings: PageSettings; loaderUrl
         </label>
         <div className="settings">
           <label>
+            Provider{' '}
+            <select
+              id="provider"
+              value={provider}
+              onChange={(e) => reloadWith('provider', e.target.value)}
+            >
+              {PROVIDERS.map(({ name, label }) => (
+                <option key={name} value={name}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
             Flow{' '}
             <select id="mode" value={mode} onChange={(e) => reloadWith('mode', e.target.value)}>
               <option value="embed">Embedded widget</option>
-              <option value="bind">Popup on the submit button</option>
+              <option value="bind" disabled={provider !== 'captchala'}>
+                Popup on the submit button
+              </option>
               <option value="invisible">Invisible, on submit</option>
             </select>
           </label>
           <label>
-            Test key{' '}
+            Key{' '}
             <select
               id="app-key"
-              value={settings.appKey}
+              value={settings.siteKey.key}
               onChange={(e) => reloadWith('key', e.target.value)}
             >
-              {TEST_KEYS.map((key) => (
-                <option key={key}>{key}</option>
+              {config.providers[provider].siteKeys.map(({ key, label }) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
               ))}
             </select>
           </label>
@@ -108,11 +125,7 @@ function SignupForm({ settings, loaderUrl }: { settings: PageSettings; loaderUrl
           </label>
           <label>
             Theme{' '}
-            <select
-              id="theme"
-              value={theme}
-              onChange={(e) => setTheme(e.target.value as PageSettings['theme'])}
-            >
+            <select id="theme" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
               <option>auto</option>
               <option>light</option>
               <option>dark</option>

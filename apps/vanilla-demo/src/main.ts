@@ -1,7 +1,15 @@
 // The signup page with @passline/core alone: create a controller, mount it, and ask it for a
 // token on submit. Everything else (loading, refresh before expiry, errors) is the core's.
 import { createCaptcha, isCaptchaError, type Captcha } from '@passline/core'
-import { pageSettings, submitSignup, type Mode } from './signup'
+import {
+  flowOptions,
+  loadDemoConfig,
+  pageSettings,
+  PROVIDERS,
+  reloadWith,
+  sharedOptions,
+  submitSignup,
+} from './signup'
 
 const form = document.querySelector<HTMLFormElement>('#signup')!
 const status = document.querySelector<HTMLElement>('#status')!
@@ -10,40 +18,38 @@ const retry = document.querySelector<HTMLButtonElement>('#retry')!
 const submitButton = document.querySelector<HTMLButtonElement>('#submit')!
 const select = (id: string) => document.querySelector<HTMLSelectElement>(`#${id}`)!
 
-const settings = pageSettings()
+const config = await loadDemoConfig()
+const settings = pageSettings(config)
+select('provider').append(...PROVIDERS.map(({ name, label }) => new Option(label, name)))
+select('app-key').append(
+  ...config.providers[settings.provider].siteKeys.map(({ key, label }) => new Option(label, key)),
+)
+select('mode').querySelector<HTMLOptionElement>('[value=bind]')!.disabled =
+  settings.provider !== 'captchala'
+select('provider').value = settings.provider
 select('mode').value = settings.mode
-select('app-key').value = settings.appKey
+select('app-key').value = settings.siteKey.key
 select('language').value = settings.language
 select('theme').value = settings.theme
 
-// The flow decides where the widget lives, so changing it reloads the page with the new choice.
-for (const id of ['mode', 'app-key']) {
-  select(id).addEventListener('change', () => {
-    const query = new URLSearchParams(location.search)
-    query.set(id === 'mode' ? 'mode' : 'key', select(id).value)
-    location.search = query.toString()
-  })
+for (const [id, name] of [
+  ['provider', 'provider'],
+  ['mode', 'mode'],
+  ['app-key', 'key'],
+] as const) {
+  select(id).addEventListener('change', () => reloadWith(name, select(id).value))
 }
 
-const { loaderUrl } = (await (await fetch('/api/config')).json()) as { loaderUrl: string }
 // Vite puts the page's CSP nonce here; the loader and what it loads carry it on.
 const nonce =
   document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined
+const shared = sharedOptions(settings, config, {
+  language: settings.language,
+  theme: settings.theme,
+  nonce,
+})
 
-function optionsFor(mode: Mode) {
-  return {
-    siteKey: settings.appKey,
-    action: 'signup',
-    scriptUrl: loaderUrl,
-    nonce,
-    language: settings.language,
-    theme: settings.theme,
-    execution: mode === 'invisible' ? ('execute' as const) : ('render' as const),
-    product: mode === 'bind' ? ('bind' as const) : ('embed' as const),
-  }
-}
-
-const captcha: Captcha = createCaptcha(optionsFor(settings.mode))
+const captcha: Captcha = createCaptcha({ ...shared, ...flowOptions(settings.mode) })
 captcha.mount(
   settings.mode === 'bind' ? submitButton : document.querySelector<HTMLElement>('#captcha')!,
 )
@@ -67,11 +73,7 @@ form.addEventListener('submit', async (event) => {
   try {
     // Tokens are single-use: consume() hands one out and readies the widget for the next try.
     const token = await captcha.consume({ minTtlMs: 2000 })
-    const outcome = await submitSignup(
-      new FormData(form).get('email') as string,
-      token,
-      settings.appKey,
-    )
+    const outcome = await submitSignup(new FormData(form).get('email') as string, token, settings)
     result.textContent = outcome.message
     // Escalation: the backend wants a challenge solved with the server token it issued.
     if (outcome.serverToken) captcha.update({ serverToken: outcome.serverToken })
@@ -85,5 +87,5 @@ for (let i = 0; i < settings.extraWidgets; i++) {
   const element = document
     .querySelector('#extra-widgets')!
     .appendChild(document.createElement('div'))
-  createCaptcha({ ...optionsFor('embed'), action: `extra-${i}` }).mount(element)
+  createCaptcha({ ...shared, action: `extra-${i}` }).mount(element)
 }

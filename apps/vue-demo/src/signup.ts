@@ -1,27 +1,94 @@
-// The page's settings from the query string, and the call to the demo backend with its outcome
-// as a message. Each sample carries its own copy of this file, so any one of them can be
-// copied out and run alone.
+// The page's settings from the query string and the backend's config, the options every widget
+// on the page shares, and the call to the demo backend with its outcome as a message. Each
+// sample carries its own copy of this file, so any one of them can be copied out and run alone.
+import type { CaptchaOptions } from '@passline/vue'
 
 export type Mode = 'embed' | 'bind' | 'invisible'
+export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha'
+export type Theme = 'auto' | 'light' | 'dark'
+
+export const PROVIDERS: { name: ProviderName; label: string }[] = [
+  { name: 'captchala', label: 'CaptchaLa' },
+  { name: 'turnstile', label: 'Cloudflare Turnstile' },
+  { name: 'hcaptcha', label: 'hCaptcha' },
+  { name: 'recaptcha', label: 'Google reCAPTCHA' },
+]
+
+export interface SiteKeyChoice {
+  key: string
+  label: string
+  version?: 'v2' | 'v3'
+}
+
+/** What `GET /api/config` tells the page: each provider's script and the keys to pick from. */
+export interface DemoConfig {
+  providers: Record<ProviderName, { scriptUrl: string; siteKeys: SiteKeyChoice[] }>
+}
+
+export async function loadDemoConfig(): Promise<DemoConfig> {
+  return (await (await fetch('/api/config')).json()) as DemoConfig
+}
 
 export interface PageSettings {
+  provider: ProviderName
   mode: Mode
-  appKey: string
+  siteKey: SiteKeyChoice
   language: string
-  theme: 'auto' | 'light' | 'dark'
+  theme: Theme
   extraWidgets: number
 }
 
-export function pageSettings(query = new URLSearchParams(location.search)): PageSettings {
+export function pageSettings(
+  config: DemoConfig,
+  query = new URLSearchParams(location.search),
+): PageSettings {
+  const named = query.get('provider')
+  const provider = PROVIDERS.find((entry) => entry.name === named)?.name ?? 'captchala'
+  const keys = config.providers[provider].siteKeys
   const mode = query.get('mode')
   const theme = query.get('theme')
   return {
-    mode: mode === 'bind' || mode === 'invisible' ? mode : 'embed',
-    appKey: query.get('key') ?? 'test_pass',
+    provider,
+    // The popup bound to a button is CaptchaLa's product; the others render a widget.
+    mode: mode === 'invisible' || (mode === 'bind' && provider === 'captchala') ? mode : 'embed',
+    siteKey: keys.find((entry) => entry.key === query.get('key')) ?? keys[0]!,
     language: query.get('lang') ?? 'auto',
     theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
     extraWidgets: Math.min(Number(query.get('widgets') ?? 0) || 0, 50),
   }
+}
+
+/** What every widget on the page shares: provider, key, script, nonce and look. */
+export function sharedOptions(
+  settings: PageSettings,
+  config: DemoConfig,
+  look: { language: string; theme: Theme; nonce: string | undefined },
+): CaptchaOptions {
+  const { provider, siteKey } = settings
+  return {
+    provider,
+    siteKey: siteKey.key,
+    scriptUrl: config.providers[provider].scriptUrl,
+    ...look,
+    ...(siteKey.version ? { version: siteKey.version } : {}),
+  } as CaptchaOptions
+}
+
+/** The signup widget's flow: invisible runs only on submit; `bind` attaches to the button. */
+export function flowOptions(mode: Mode) {
+  return {
+    action: 'signup',
+    execution: mode === 'invisible' ? ('execute' as const) : ('render' as const),
+    ...(mode === 'bind' ? { product: 'bind' as const } : {}),
+  }
+}
+
+/** The flow and the key decide what is rendered, so changing either reloads the page. */
+export function reloadWith(name: string, value: string) {
+  const query = new URLSearchParams(location.search)
+  query.set(name, value)
+  if (name === 'provider') query.delete('key')
+  location.search = query.toString()
 }
 
 export interface SignupOutcome {
@@ -33,12 +100,17 @@ export interface SignupOutcome {
 export async function submitSignup(
   email: string,
   token: string,
-  appKey: string,
+  settings: PageSettings,
 ): Promise<SignupOutcome> {
   const response = await fetch('/api/signup', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, token, appKey }),
+    body: JSON.stringify({
+      email,
+      token,
+      provider: settings.provider,
+      siteKey: settings.siteKey.key,
+    }),
   })
   const body = (await response.json()) as { error?: string; reason?: string; serverToken?: string }
   if (response.ok) return { message: `Welcome, ${email}! Your account is ready.` }
