@@ -31,17 +31,4 @@ export function definePasslineProject(
   })
 }
 
-/** Debian's Chromium, as the test command installs it; test tools cannot download one here. */
-export const CHROMIUM_PATH = process.env.PASSLINE_CHROMIUM ?? '/usr/bin/chromium'
-
-/** Headless, and quiet on this machine's closed network. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs'

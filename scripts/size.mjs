@@ -1,17 +1,12 @@
-// Size budgets: bundles each entry of size-budgets.json from the built packages with esbuild
-// (minified, split, frameworks external) and fails when its gzip size, or its growth over the
-// entry named in `onTopOf`, passes the budget. What counts is what a page loads: the entry and
-// the chunks it imports statically, plus the lazily imported chunks named in `lazy` (a
-// provider adapter) with theirs.
+// Size budgets: measures each entry of size-budgets.json from the built packages (see
+// bundle-size.mjs: what a page loads, min+gzip) and fails when its gzip size, or its growth
+// over the entry named in `onTopOf`, passes the budget.
 import { existsSync, readFileSync } from 'node:fs'
-import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { measureBundle } from './bundle-size.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const budgets = JSON.parse(readFileSync(new URL('../size-budgets.json', import.meta.url), 'utf8'))
-const frameworks = ['react', 'react-dom', 'react/jsx-runtime', 'vue']
 
 /** Resolves `@passline/x[/sub]` to the package's built ESM file, the way a user's bundler would. */
 const builtWorkspace = {
@@ -26,49 +21,8 @@ const builtWorkspace = {
   },
 }
 
-async function measure(code, lazy = []) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    minify: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outdir: 'size-out',
-    absWorkingDir: root,
-    write: false,
-    metafile: true,
-    external: frameworks,
-    plugins: [builtWorkspace],
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  })
-  const outputs = result.metafile.outputs
-  const counted = new Set()
-  const visit = (path) => {
-    if (counted.has(path)) return
-    counted.add(path)
-    for (const imported of outputs[path].imports) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
-    }
-  }
-  const paths = Object.keys(outputs).filter((path) => path.endsWith('.js'))
-  visit(paths.find((path) => outputs[path].entryPoint))
-  for (const name of lazy) {
-    const chunk = paths.find((path) => basename(path).startsWith(`${name}-`))
-    if (!chunk) throw new Error(`no lazy chunk named ${name}`)
-    visit(chunk)
-  }
-  // Compressed as one file: an app's bundler puts the statically imported code into the
-  // entry's chunk, where esbuild makes a shared chunk of its own.
-  const loaded = Buffer.concat(
-    result.outputFiles
-      .filter((file) => counted.has(file.path.slice(root.length)))
-      .map((file) => file.contents),
-  )
-  return { min: loaded.length, gzip: gzipSync(loaded, { level: 9 }).length }
-}
+const measure = (code, lazy) =>
+  measureBundle(code, { resolveDir: root, lazy, plugins: [builtWorkspace] })
 
 const sizes = new Map()
 let over = 0

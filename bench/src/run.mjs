@@ -1,8 +1,12 @@
 // `pnpm bench` runs every benchmark and writes bench/results.md and bench/results.json.
 // `pnpm bench --smoke` runs each one briefly, checks it still works, and writes nothing.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { cpus, totalmem } from 'node:os'
+import { browserBench } from './browser.mjs'
+import { renderMarkdown } from './report.mjs'
+import { serverOverhead } from './server-overhead.mjs'
+import { measureSizes } from './sizes.mjs'
 import { validateThroughput } from './validate-throughput.mjs'
 
 const smoke = process.argv.includes('--smoke')
@@ -22,49 +26,66 @@ const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
 }
-const versions = {
-  '@passline/mock-server': versionOf('@passline/mock-server'),
-  fastify: versionOf('fastify'),
-  autocannon: versionOf('autocannon'),
+const versions = Object.fromEntries(
+  [
+    '@passline/core',
+    '@passline/react',
+    '@passline/vue',
+    '@passline/server',
+    '@passline/mock-server',
+    '@marsidev/react-turnstile',
+    '@hcaptcha/react-hcaptcha',
+    'react-google-recaptcha',
+    '@captchafox/react',
+    'vue-turnstile',
+    '@hcaptcha/vue3-hcaptcha',
+    'react',
+    'vue',
+    'esbuild',
+    'playwright-core',
+    'fastify',
+    'autocannon',
+  ].map((name) => [name, versionOf(name)]),
+)
+
+const settings = smoke
+  ? { browserRuns: 1, leakCycles: 5, validate: { runs: 1, seconds: 1 }, overheadCalls: 20 }
+  : { browserRuns: 15, leakCycles: 1000, validate: { runs: 3, seconds: 10 }, overheadCalls: 2000 }
+
+const sizes = await measureSizes()
+const browser = await browserBench({ runs: settings.browserRuns, leakCycles: settings.leakCycles })
+const validate = await validateThroughput(settings.validate)
+const overhead = await serverOverhead({ calls: settings.overheadCalls })
+versions.chromium = browser.chromium
+
+const results = {
+  date: new Date().toISOString(),
+  machine,
+  versions,
+  settings,
+  sizes,
+  browser,
+  validate,
+  overhead,
 }
 
-const validate = await validateThroughput(
-  smoke ? { runs: 1, seconds: 1 } : { runs: 3, seconds: 10 },
-)
-const results = { date: new Date().toISOString(), machine, versions, validate }
-
-const fmt = (n) => Math.round(n).toLocaleString('en-US')
-const markdown = `# Passline benchmarks
-
-Measured ${results.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB),
-Node ${machine.node}, ${machine.platform}. Versions: ${Object.entries(versions)
-  .map(([name, version]) => `${name} ${version}`)
-  .join(', ')}.
-Medians of ${validate.runs} runs; the load generator and each server run in separate processes.
-
-## Server: \`POST /v1/validate\` throughput
-
-autocannon, ${validate.connections} connections, ${validate.secondsPerRun} s per run, one warm-up second
-first. The mock server checks the app key and secret, the JSON body, the token's signature,
-expiry and replay store on every request (\`keep_token: true\`, so each stays valid).
-
-| endpoint | requests/s | p99 latency |
-| --- | ---: | ---: |
-| mock server \`/v1/validate\` | ${fmt(validate.mock.requestsPerSecond)} | ${validate.mock.p99Ms} ms |
-| bare \`node:http\` JSON endpoint | ${fmt(validate.bare.requestsPerSecond)} | ${validate.bare.p99Ms} ms |
-| **ratio** (goal ≥ 0.7) | **${validate.ratio.toFixed(2)}** | |
-`
-
 if (smoke) {
+  // Every figure is there and finite: a benchmark that stopped measuring fails here.
+  const numbers = JSON.stringify(results).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []
+  if (JSON.stringify(results).includes('null') || numbers.some((n) => !Number.isFinite(+n)))
+    throw new Error('bench smoke: a figure is missing')
   console.log(
-    `bench smoke: validate ${fmt(validate.mock.requestsPerSecond)} req/s vs bare ${fmt(validate.bare.requestsPerSecond)} req/s (1 s each)`,
+    `bench smoke: ${sizes.length} sizes; ready ${browser.timings.vanilla.readyMs.toFixed(0)} ms (core); ` +
+      `${browser.renders.mountToVerified} React commits to verified; ` +
+      `validate ${Math.round(validate.mock.requestsPerSecond)} req/s vs bare ${Math.round(validate.bare.requestsPerSecond)}; ` +
+      `server SDK +${overhead.overheadMs.toFixed(3)} ms/call`,
   )
 } else {
-  mkdirSync(new URL('..', import.meta.url), { recursive: true })
   writeFileSync(
     new URL('../results.json', import.meta.url),
     `${JSON.stringify(results, null, 2)}\n`,
   )
+  const markdown = renderMarkdown(results)
   writeFileSync(new URL('../results.md', import.meta.url), markdown)
   console.log(markdown)
 }

@@ -2,6 +2,7 @@
 import autocannon from 'autocannon'
 import { solveChallenge } from '@passline/mock-server'
 import { startServer } from './start-server.mjs'
+import { median } from './stats.mjs'
 
 const CONNECTIONS = 50
 
@@ -14,12 +15,6 @@ function load(url, { body, headers, seconds }) {
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   })
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 export async function validateThroughput({ runs, seconds }) {

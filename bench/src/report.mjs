@@ -1,0 +1,132 @@
+// bench/results.md from the results object: every figure with its machine, versions and runs.
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US')
+const ms = (n) => `${n.toFixed(1)} ms`
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+export function renderMarkdown({
+  date,
+  machine,
+  versions,
+  settings,
+  sizes,
+  browser,
+  validate,
+  overhead,
+}) {
+  const sizeRows = sizes
+    .map(({ name, framework, provider, min, gzip }) => {
+      const ours = name.startsWith('@passline/')
+      const label = ours ? `**${name}**` : name
+      return `| ${label} | ${framework} | ${provider} | ${fmt(min)} | ${fmt(gzip)} |`
+    })
+    .join('\n')
+  const floor = browser.timings.bare
+  const timingRows = Object.entries(browser.timings)
+    .map(([binding, { readyMs, verifiedMs }]) => {
+      const name = {
+        bare: 'bare page (floor)',
+        vanilla: '@passline/core',
+        react: '@passline/react',
+        vue: '@passline/vue',
+      }[binding]
+      const ratio = (value, base) => (binding === 'bare' ? '1.00' : (value / base).toFixed(2))
+      return `| ${name} | ${ms(readyMs)} | ${ratio(readyMs, floor.readyMs)} | ${ms(verifiedMs)} | ${ratio(verifiedMs, floor.verifiedMs)} |`
+    })
+    .join('\n')
+  const leakName = {
+    bare: 'bare page (the SDK alone)',
+    vanilla: '@passline/core',
+    react: '@passline/react',
+    vue: '@passline/vue',
+    'react-baseline': 'React alone, no CAPTCHA (control)',
+    'vue-baseline': 'Vue alone, no CAPTCHA (control)',
+  }
+  const delta = (after, before) => `${before} → ${after}`
+  const leakRows = Object.entries(browser.leaks)
+    .map(([binding, { before, after, cycles }]) => {
+      const growth = after.heapBytes - before.heapBytes
+      return `| ${leakName[binding]} | ${delta(after.domNodes, before.domNodes)} | ${delta(after.scriptTags, before.scriptTags)} | ${delta(after.listeners, before.listeners)} | ${delta(after.timers, before.timers)} | ${kb(before.heapBytes)} → ${kb(after.heapBytes)} (${growth >= 0 ? '+' : ''}${fmt(growth / cycles)} B/cycle) |`
+    })
+    .join('\n')
+
+  return `# Passline benchmarks
+
+Measured ${date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB),
+Node ${machine.node}, ${machine.platform}, Chromium ${versions.chromium}.
+
+Versions: ${Object.entries(versions)
+    .filter(([name]) => name !== 'chromium')
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ')}.
+
+Figures are medians: ${settings.browserRuns} runs per binding in the browser, ${settings.validate.runs} runs of ${settings.validate.seconds} s for throughput, ${settings.overheadCalls} calls for the server SDK; ${settings.leakCycles} cycles per binding for leaks. Regenerate with \`pnpm bench\`.
+
+## Size
+
+What a page loads, bundled with esbuild (minified, ES2022, frameworks external, a binding's
+own dependencies included), in bytes. For Passline, the entry plus the chunks it imports, plus
+the provider's adapter chunk that the page fetches when it renders that provider
+(\`scripts/bundle-size.mjs\`, the same code as the size budgets).
+
+| entry | framework | provider | min | min+gzip |
+| --- | --- | --- | ---: | ---: |
+${sizeRows}
+
+## Browser: mount to ready, and to verified
+
+Chromium against the mock server, the invisible test key \`test_pass_invisible\`, a fresh
+browser context per run (nothing cached: every run loads the loader, the SDK and its styles).
+From the mount call to status \`ready\`, and to a token from \`getToken()\` run once ready. The
+floor is a bare page that loads the loader and calls \`Captchala.init(...).verify()\` by hand;
+the ratio is each binding over it. Pages are production bundles (\`bench/pages/\`).
+
+| binding | to ready | ratio | to verified | ratio |
+| --- | ---: | ---: | ---: | ---: |
+${timingRows}
+
+## Renders (React)
+
+\`<Captcha>\` inside \`<StrictMode>\` and a \`<Profiler>\` (React's profiling production build).
+
+| | commits |
+| --- | ---: |
+| mount to verified | ${browser.renders.mountToVerified} |
+| the parent passes a new \`onVerify\` function | ${browser.renders.callbackChange} |
+| widgets re-created by that change | ${browser.renders.widgetRecreatedOnCallbackChange} |
+
+## Leaks: ${settings.leakCycles} mount/unmount cycles
+
+One page per binding; each cycle mounts a widget, waits for \`ready\` and unmounts it. Counted
+after one warm-up cycle (which loads the scripts) and after all cycles: DOM nodes, script tags,
+event listeners on the window, the document and connected nodes, and pending timers (through
+wrappers installed before any page script), and the JS heap after a forced GC (CDP). The
+control rows mount and unmount the framework alone the same way.
+
+| binding | DOM nodes | script tags | listeners | pending timers | heap after GC |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${leakRows}
+
+## Server
+
+\`POST /v1/validate\` under autocannon, ${validate.connections} connections, ${validate.secondsPerRun} s per run after a
+warm-up second, next to a minimal \`node:http\` JSON endpoint; each server in its own process.
+The mock checks the app key and secret, the JSON body, the token's signature, expiry and replay
+store on every request (\`keep_token: true\`, so each stays valid).
+
+| endpoint | requests/s | p99 latency |
+| --- | ---: | ---: |
+| mock server \`/v1/validate\` | ${fmt(validate.mock.requestsPerSecond)} | ${validate.mock.p99Ms} ms |
+| bare \`node:http\` JSON endpoint | ${fmt(validate.bare.requestsPerSecond)} | ${validate.bare.p99Ms} ms |
+| **ratio** (goal ≥ 0.7) | **${validate.ratio.toFixed(2)}** | |
+
+\`@passline/server\`'s \`CaptchalaClient.validate()\` next to the same request made with a bare
+\`fetch\`, one call at a time against the mock in its own process, alternating, ${overhead.calls} pairs:
+
+| | per call |
+| --- | ---: |
+| bare \`fetch\` | ${overhead.bareFetchMs.toFixed(3)} ms |
+| \`CaptchalaClient.validate()\` | ${overhead.clientMs.toFixed(3)} ms |
+| **overhead** (median of the pairs' differences) | **${overhead.overheadMs.toFixed(3)} ms** |
+`
+}

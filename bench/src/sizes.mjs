@@ -1,0 +1,129 @@
+// Min+gzip bytes of what a page loads for each Passline entry and for the best-known existing
+// bindings, measured the same way in the same run (esbuild, minified, frameworks external; a
+// binding's own dependencies, such as a loader package, count).
+import { fileURLToPath } from 'node:url'
+import { measureBundle } from '../../scripts/bundle-size.mjs'
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url))
+
+const CORE = "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core'"
+const REACT = "export { Captcha, useCaptcha } from '@passline/react'"
+const VUE = "export { Captcha, useCaptcha } from '@passline/vue'"
+
+/** What is compared: each row names the provider and framework it serves. */
+export const SIZE_ENTRIES = [
+  { name: '@passline/core + CaptchaLa', framework: '—', provider: 'CaptchaLa', code: CORE },
+  {
+    name: '@passline/core + Turnstile',
+    framework: '—',
+    provider: 'Turnstile',
+    code: CORE,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/core + hCaptcha',
+    framework: '—',
+    provider: 'hCaptcha',
+    code: CORE,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/core + reCAPTCHA',
+    framework: '—',
+    provider: 'reCAPTCHA',
+    code: CORE,
+    lazy: ['recaptcha'],
+  },
+  { name: '@passline/react + CaptchaLa', framework: 'React', provider: 'CaptchaLa', code: REACT },
+  {
+    name: '@passline/react + Turnstile',
+    framework: 'React',
+    provider: 'Turnstile',
+    code: REACT,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/react + hCaptcha',
+    framework: 'React',
+    provider: 'hCaptcha',
+    code: REACT,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/react + reCAPTCHA',
+    framework: 'React',
+    provider: 'reCAPTCHA',
+    code: REACT,
+    lazy: ['recaptcha'],
+  },
+  { name: '@passline/vue + CaptchaLa', framework: 'Vue', provider: 'CaptchaLa', code: VUE },
+  {
+    name: '@passline/vue + Turnstile',
+    framework: 'Vue',
+    provider: 'Turnstile',
+    code: VUE,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/vue + hCaptcha',
+    framework: 'Vue',
+    provider: 'hCaptcha',
+    code: VUE,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/vue + reCAPTCHA',
+    framework: 'Vue',
+    provider: 'reCAPTCHA',
+    code: VUE,
+    lazy: ['recaptcha'],
+  },
+  {
+    name: '@marsidev/react-turnstile',
+    framework: 'React',
+    provider: 'Turnstile',
+    code: "export * from '@marsidev/react-turnstile'",
+  },
+  {
+    name: '@hcaptcha/react-hcaptcha',
+    framework: 'React',
+    provider: 'hCaptcha',
+    code: "export { default } from '@hcaptcha/react-hcaptcha'",
+  },
+  {
+    name: 'react-google-recaptcha',
+    framework: 'React',
+    provider: 'reCAPTCHA',
+    code: "export { default } from 'react-google-recaptcha'",
+  },
+  {
+    name: '@captchafox/react',
+    framework: 'React',
+    provider: 'CaptchaFox',
+    code: "export * from '@captchafox/react'",
+  },
+  {
+    name: 'vue-turnstile',
+    framework: 'Vue',
+    provider: 'Turnstile',
+    code: "export { default } from 'vue-turnstile'",
+  },
+  {
+    name: '@hcaptcha/vue3-hcaptcha',
+    framework: 'Vue',
+    provider: 'hCaptcha',
+    code: "export { default } from '@hcaptcha/vue3-hcaptcha'",
+  },
+]
+
+export async function measureSizes() {
+  const rows = []
+  for (const entry of SIZE_ENTRIES) {
+    const { min, gzip } = await measureBundle(entry.code, {
+      resolveDir: benchDir,
+      lazy: entry.lazy,
+    })
+    rows.push({ name: entry.name, framework: entry.framework, provider: entry.provider, min, gzip })
+  }
+  return rows
+}
