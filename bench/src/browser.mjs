@@ -224,11 +224,19 @@ async function measureLeaks(browser, site, loaderUrl, binding, cycles) {
     )
   // One warm-up cycle loads the scripts: what stays after it is the page's, not a leak.
   await cycle(1)
-  const before = { ...(await page.evaluate(() => window.benchCounts())), heapBytes: await heap() }
-  await cycle(cycles)
-  const after = { ...(await page.evaluate(() => window.benchCounts())), heapBytes: await heap() }
+  const counts = async () => ({
+    ...(await page.evaluate(() => window.benchCounts())),
+    heapBytes: await heap(),
+  })
+  const before = await counts()
+  // The heap also grows while the engine warms up (compiled code, caches) and then levels off;
+  // a leak keeps growing, so the second half's growth is what tells them apart.
+  await cycle(cycles / 2)
+  const halfway = await counts()
+  await cycle(cycles / 2)
+  const after = await counts()
   await page.close()
-  return { cycles, before, after }
+  return { cycles, before, halfway, after }
 }
 
 export async function browserBench({ runs, leakCycles }) {
