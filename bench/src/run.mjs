@@ -1,8 +1,9 @@
 // `pnpm bench` runs every benchmark and writes bench/results.md and bench/results.json.
 // `pnpm bench --smoke` runs each one briefly, checks it still works, and writes nothing.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
 import { browserBench } from './browser.mjs'
 import { renderMarkdown } from './report.mjs'
 import { serverOverhead } from './server-overhead.mjs'
@@ -11,12 +12,26 @@ import { validateThroughput } from './validate-throughput.mjs'
 
 const smoke = process.argv.includes('--smoke')
 const require = createRequire(import.meta.url)
-const versionOf = (name) => {
-  try {
-    return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version
-  } catch {
-    return 'unknown'
+// Fastify is the mock server's dependency, not the bench's: look there too.
+const requires = [require, createRequire(require.resolve('@passline/mock-server'))]
+
+/** A package's version from its package.json, found from its entry when its exports hide it. */
+function versionOf(name) {
+  for (const resolver of requires) {
+    let entry
+    try {
+      entry = resolver.resolve(name)
+    } catch {
+      continue
+    }
+    for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+      const file = join(dir, 'package.json')
+      if (!existsSync(file)) continue
+      const manifest = JSON.parse(readFileSync(file, 'utf8'))
+      if (manifest.name === name) return manifest.version
+    }
   }
+  return 'unknown'
 }
 
 const machine = {
