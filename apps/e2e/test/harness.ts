@@ -92,3 +92,10 @@ function fileURLToPathSafe(relative: string) {
 export async function statusIs(page: Page, status: string) {
   await page.locator('#status', { hasText: `Captcha: ${status}` }).waitFor()
 }
+
+/** The URL of `app` as the stack serves it, with `query`. */
+export function appUrl(stack: Stack, app: string, query: Record<string, string> = {}) {
+  const served = stack.apps.get(app)
+  if (!served) throw new Error(`${app} was not built`)
+  return `${served.url}?${new URLSearchParams(query)}`
+}

@@ -2,7 +2,8 @@
 // picked in its switcher, solved in the emulated widget and checked by the backend's siteverify.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, startStack, statusIs, type Stack } from './harness'
+import { APPS } from './apps'
+import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
 let stack: Stack
 beforeAll(async () => {
@@ -22,12 +23,8 @@ async function signUpAndWelcome(page: Page) {
 
 const V3_KEY = '6LPasslineDemoV3ScoreKey0000000000000000'
 
-describe.each(['vanilla-demo', 'react-demo', 'vue-demo'])('%s with other providers', (app) => {
-  const url = (query: Record<string, string>) => {
-    const served = stack.apps.get(app)
-    if (!served) throw new Error(`${app} was not built`)
-    return `${served.url}?${new URLSearchParams(query)}`
-  }
+describe.each(APPS.map((app) => app.name))('%s with other providers', (app) => {
+  const url = (query: Record<string, string> = {}) => appUrl(stack, app, query)
 
   it('Turnstile: picked in the switcher, the managed widget solves by itself and the signup passes', async () => {
     const { page } = await openPage(stack.browser, `${app}-turnstile`)

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, startStack, statusIs, type Stack } from './harness'
+import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
 let stack: Stack
 beforeAll(async () => {
@@ -20,11 +20,7 @@ async function signUp(page: Page, email = freshEmail()) {
 const appNames = ['vanilla-demo', 'react-demo', 'vue-demo']
 
 describe.each(appNames)('%s', (app) => {
-  const url = (query: Record<string, string> = {}) => {
-    const served = stack.apps.get(app)
-    if (!served) throw new Error(`${app} was not built`)
-    return `${served.url}?${new URLSearchParams(query)}`
-  }
+  const url = (query: Record<string, string> = {}) => appUrl(stack, app, query)
 
   it('solves the embedded widget and signs up', async () => {
     const { page } = await openPage(stack.browser, `${app}-embed`)
