@@ -7,7 +7,12 @@ import {
   type VerifyResult,
 } from '@passline/server'
 import Fastify from 'fastify'
-import { CAPTCHALA_KEYS, PROVIDER_KEYS, type EmulatedProviderName } from './demo-keys'
+import {
+  CAPTCHALA_KEYS,
+  PROVIDER_KEYS,
+  type DemoSiteKey,
+  type EmulatedProviderName,
+} from './demo-keys'
 
 export interface DemoApiOptions {
   /** 0 picks a free port. Default 8788. */
@@ -70,11 +75,10 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   /** Turnstile, hCaptcha or reCAPTCHA through its siteverify; secrets stay here. */
   const siteverify = async (
     provider: EmulatedProviderName,
-    siteKey: string,
+    key: DemoSiteKey,
     token: unknown,
     remoteIp: string,
   ): Promise<Verdict> => {
-    const key = PROVIDER_KEYS[provider].find((entry) => entry.key === siteKey)!
     const common = {
       secret: key.secret,
       token,
@@ -87,7 +91,7 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
     else if (provider === 'hcaptcha')
       result = await verifyHcaptcha({
         ...common,
-        sitekey: siteKey,
+        sitekey: key.key,
         url: `${emulatorUrl}/hcaptcha/siteverify`,
       })
     else
@@ -147,11 +151,10 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
       return reply.code(400).send({ error: 'invalid_email' })
     }
     const client = provider === 'captchala' ? clients.get(siteKey as string) : undefined
-    const knownSiteKey =
-      client ??
-      (Object.hasOwn(PROVIDER_KEYS, provider as string) &&
-        PROVIDER_KEYS[provider as EmulatedProviderName].some((entry) => entry.key === siteKey))
-    if (!knownSiteKey) return reply.code(400).send({ error: 'unknown_site_key' })
+    const providerKey = Object.hasOwn(PROVIDER_KEYS, provider as string)
+      ? PROVIDER_KEYS[provider as EmulatedProviderName].find((entry) => entry.key === siteKey)
+      : undefined
+    if (!client && !providerKey) return reply.code(400).send({ error: 'unknown_site_key' })
     const ip = clientIpOf(request.raw) ?? 'unknown'
     // Escalation is CaptchaLa's server-token flow; the other providers have none.
     const escalated = client !== undefined && (failuresByIp.get(ip) ?? 0) >= escalateAfter
@@ -168,7 +171,7 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
               reason: result.valid ? 'server_challenge_missing' : (result.error ?? 'invalid_token'),
             }
     } else {
-      verdict = await siteverify(provider as EmulatedProviderName, siteKey as string, token, ip)
+      verdict = await siteverify(provider as EmulatedProviderName, providerKey!, token, ip)
     }
     const refusal = !verdict.passed
       ? { status: 403, error: 'captcha_failed', reason: verdict.reason ?? 'invalid_token' }

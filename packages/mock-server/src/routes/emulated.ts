@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { readAsset } from '../assets'
 import type { MockContext } from '../context'
+import { RequestRefused } from '../envelope'
 import { mintSiteToken } from '../emulated/site-tokens'
 import { siteverify, type SiteverifyFields } from '../emulated/siteverify'
 import { PROVIDER_TOKEN_TTL_SECONDS, type EmulatedProvider } from '../emulated/sites'
@@ -59,15 +60,6 @@ interface WidgetBody {
   version?: 'v2' | 'v3'
 }
 
-class WidgetRefused extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-  ) {
-    super(error)
-  }
-}
-
 /** The page's hostname, as the provider sees it from the widget's frame. */
 function pageHostname(request: FastifyRequest): string {
   const page = request.headers.origin ?? request.headers.referer
@@ -95,7 +87,8 @@ export async function emulatedBrowserRoutes(scope: FastifyInstance, context: Moc
 
   await scope.register(async (widgetApi) => {
     widgetApi.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
-      if (error instanceof WidgetRefused)
+      // The widget API answers `{ error }` with the provider's code, not CaptchaLa's envelope.
+      if (error instanceof RequestRefused)
         return reply.code(error.status).send({ error: error.error })
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500
       return reply.code(status).send({ error: 'bad-request', message: error.message })
@@ -105,10 +98,10 @@ export async function emulatedBrowserRoutes(scope: FastifyInstance, context: Moc
       const codes = WIDGET_ERRORS[provider]
       const siteFor = (body: WidgetBody) => {
         const site = context.sites.site(provider, body.sitekey)
-        if (!site) throw new WidgetRefused(400, codes.sitekey)
+        if (!site) throw new RequestRefused(400, codes.sitekey)
         // A v2 key cannot answer execute(siteKey), nor a v3 key draw a widget.
         if (provider === 'recaptcha' && (site.version ?? 'v2') !== (body.version ?? 'v2'))
-          throw new WidgetRefused(400, codes.sitekey)
+          throw new RequestRefused(400, codes.sitekey)
         return site
       }
 
@@ -129,8 +122,8 @@ export async function emulatedBrowserRoutes(scope: FastifyInstance, context: Moc
           const { action = '', cdata = '' } = request.body
           const rules = INPUT_RULES[provider]
           if (!rules.action.test(action) || !rules.cdata.test(cdata))
-            throw new WidgetRefused(400, codes.input)
-          if (site.outcome === 'fail') throw new WidgetRefused(403, codes.failed)
+            throw new RequestRefused(400, codes.input)
+          if (site.outcome === 'fail') throw new RequestRefused(403, codes.failed)
           const ttl = site.tokenTtlSeconds ?? PROVIDER_TOKEN_TTL_SECONDS[provider]
           if (site.dummyToken) return { token: site.dummyToken, expires_in: ttl }
           const now = context.clock.now()
