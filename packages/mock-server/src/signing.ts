@@ -1,8 +1,10 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmacSha256 } from './hmac-sha256'
 
 /**
- * Signs and checks the mock's own artefacts (pass tokens, challenges) as `payload.signature`,
- * both base64url, with a key made fresh for each server so no token outlives it.
+ * Signs and checks the mock's own artefacts (pass tokens, challenges) as `payload.signature`:
+ * base64url JSON and its HMAC-SHA256, with a key made fresh for each server so no token
+ * outlives it.
  */
 export interface Signer {
   sign(claims: object): string
@@ -11,17 +13,17 @@ export interface Signer {
 }
 
 export function createSigner(key: Buffer = randomBytes(32)): Signer {
-  const mac = (payload: string) => createHmac('sha256', key).update(payload).digest()
+  const hmac = createHmacSha256(key)
   return {
     sign(claims) {
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url')
-      return `${payload}.${mac(payload).toString('base64url')}`
+      return `${payload}.${hmac.of(payload)}`
     },
     open(signed) {
-      const parts = signed.split('.')
-      if (parts.length !== 2) return null
-      const [payload, signature] = parts as [string, string]
-      if (!safeEqual(Buffer.from(signature, 'base64url'), mac(payload))) return null
+      const dot = signed.indexOf('.')
+      if (dot === -1) return null
+      const payload = signed.slice(0, dot)
+      if (!hmac.matches(payload, signed.slice(dot + 1))) return null
       try {
         const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
         return claims && typeof claims === 'object' && !Array.isArray(claims)
@@ -34,17 +36,16 @@ export function createSigner(key: Buffer = randomBytes(32)): Signer {
   }
 }
 
-/** Constant-time equality of two byte strings, also when their lengths differ. */
-export function safeEqual(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 /** SHA-256 of a secret, for comparing secrets of any length in constant time. */
 export function secretDigest(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest()
+  return hash('sha256', secret, 'buffer')
 }
+
+const presentedDigest = Buffer.alloc(32)
 
 /** Constant-time check of a presented secret against a known one's digest. */
 export function secretMatches(presented: string, knownDigest: Buffer): boolean {
-  return timingSafeEqual(secretDigest(presented), knownDigest)
+  // Written into a reused buffer: this runs on every authenticated request.
+  presentedDigest.write(hash('sha256', presented, 'hex'), 'hex')
+  return timingSafeEqual(presentedDigest, knownDigest)
 }

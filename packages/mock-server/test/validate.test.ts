@@ -99,9 +99,13 @@ describe('POST /v1/validate', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
     const forged = `pt_${Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 1e9 })).toString('base64url')}.${signature}`
     const resigned = `pt_${payload}.${Buffer.alloc(32, 7).toString('base64url')}`
+    // The same signature bytes, spelled with another unused bit in base64url's last character.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const respelled = `pt_${payload}.${signature.slice(0, -1)}${alphabet[alphabet.indexOf(signature.at(-1)!) ^ 1]}`
     for (const bad of [
       forged,
       resigned,
+      respelled,
       token.slice(0, -4),
       `pt_${payload}`,
       'pt_',
