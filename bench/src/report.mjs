@@ -52,6 +52,16 @@ export function renderMarkdown({
       return `| ${leakName[binding]} | ${delta(after.domNodes, before.domNodes)} | ${delta(after.scriptTags, before.scriptTags)} | ${delta(after.listeners, before.listeners)} | ${delta(after.timers, before.timers)} | ${kb(before.heapBytes)} → ${kb(halfway.heapBytes)} → ${kb(after.heapBytes)} | ${perCycle(before, halfway)} / ${perCycle(halfway, after)} |`
     })
     .join('\n')
+  const throughputRows = [
+    ['mock server `/v1/validate`', validate.mock],
+    ['bare `node:http` JSON endpoint', validate.bare],
+    ['bare Fastify JSON endpoint (floor)', validate.fastify],
+  ]
+    .map(
+      ([name, { requestsPerSecond, p99Ms, cpuMicrosPerRequest }]) =>
+        `| ${name} | ${fmt(requestsPerSecond)} | ${p99Ms} ms | ${cpuMicrosPerRequest.toFixed(1)} µs |`,
+    )
+    .join('\n')
 
   return `# Passline benchmarks
 
@@ -115,15 +125,18 @@ ${leakRows}
 ## Server
 
 \`POST /v1/validate\` under autocannon, ${validate.connections} connections, ${validate.secondsPerRun} s per run after a
-warm-up second, next to a minimal \`node:http\` JSON endpoint; each server in its own process.
-The mock checks the app key and secret, the JSON body, the token's signature, expiry and replay
-store on every request (\`keep_token: true\`, so each stays valid).
+warm-up second, the three servers interleaved run by run; each server in its own process.
+Pinning: ${validate.pinning}. The mock checks the app key and secret, the rate limit, the JSON
+body against its schema, the token's signature, expiry and replay store on every request
+(\`keep_token: true\`, so each stays valid). The two others answer the same JSON body with a
+fixed answer: one on \`node:http\` alone, one on Fastify with its defaults, the framework's floor.
+CPU is the server process's own time (user + system) per request.
 
-| endpoint | requests/s | p99 latency |
-| --- | ---: | ---: |
-| mock server \`/v1/validate\` | ${fmt(validate.mock.requestsPerSecond)} | ${validate.mock.p99Ms} ms |
-| bare \`node:http\` JSON endpoint | ${fmt(validate.bare.requestsPerSecond)} | ${validate.bare.p99Ms} ms |
-| **ratio** (goal ≥ 0.7) | **${validate.ratio.toFixed(2)}** | |
+| endpoint | requests/s | p99 latency | server CPU per request |
+| --- | ---: | ---: | ---: |
+${throughputRows}
+| **ratio** mock / \`node:http\` (goal ≥ 0.7) | **${validate.ratio.toFixed(2)}** | | |
+| ratio Fastify floor / \`node:http\` | ${validate.fastifyRatio.toFixed(2)} | | |
 
 \`@passline/server\`'s \`CaptchalaClient.validate()\` next to the same request made with a bare
 \`fetch\`, one call at a time against the mock in its own process, alternating, ${overhead.calls} pairs:

@@ -1,15 +1,20 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { onCore, SERVER_CORE } from './cores.mjs'
 
-/** Starts `servers/<name>.mjs` in its own process; resolves with its URL and its stop. */
+/**
+ * Starts `servers/<name>.mjs` in its own process, on a core of its own where possible;
+ * resolves with its URL, its CPU time so far and its stop.
+ */
 export function startServer(name) {
-  const child = spawn(
-    process.execPath,
-    [fileURLToPath(new URL(`servers/${name}.mjs`, import.meta.url))],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
+  const script = fileURLToPath(new URL(`servers/${name}.mjs`, import.meta.url))
+  const [command, args] = onCore(SERVER_CORE, process.execPath, [script])
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+  const cpuMicros = () =>
+    new Promise((resolve) => {
+      child.once('message', (message) => resolve(message.cpuMicros))
+      child.send('cpu')
+    })
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk) => {
@@ -17,7 +22,7 @@ export function startServer(name) {
       const match = /ready: (\S+)/.exec(output)
       if (match) {
         const exited = new Promise((done) => child.once('exit', done))
-        resolve({ url: match[1], stop: () => (child.kill('SIGTERM'), exited) })
+        resolve({ url: match[1], cpuMicros, stop: () => (child.kill('SIGTERM'), exited) })
       }
     })
     child.once('exit', (code) => reject(new Error(`${name} server exited early (${code})`)))

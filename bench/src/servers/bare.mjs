@@ -1,5 +1,6 @@
 // The floor: a bare node:http endpoint that reads a JSON body and answers JSON, nothing else.
 import { createServer } from 'node:http'
+import './report-cpu.mjs'
 
 const server = createServer((request, response) => {
   let body = ''
