@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config'
 // One run over every package and app that has its own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'compat/*/vitest.config.ts',
+    ],
   },
 })

@@ -93,7 +93,7 @@ if (smoke) {
     `bench smoke: ${sizes.length} sizes; ready ${browser.timings.vanilla.readyMs.toFixed(0)} ms (core); ` +
       `${browser.renders.mountToVerified} React commits to verified; ` +
       `validate ${Math.round(validate.mock.requestsPerSecond)} req/s vs bare ${Math.round(validate.bare.requestsPerSecond)} (Fastify ${Math.round(validate.fastify.requestsPerSecond)}); ` +
-      `server SDK +${overhead.overheadMs.toFixed(3)} ms/call`,
+      `server SDK ${overhead.overheadMs >= 0 ? '+' : ''}${overhead.overheadMs.toFixed(3)} ms/call`,
   )
 } else {
   writeFileSync(
