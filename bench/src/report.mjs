@@ -98,6 +98,10 @@ the ratio is each binding over it. Pages are production bundles (\`bench/pages/\
 | --- | ---: | ---: | ---: | ---: |
 ${timingRows}
 
+Of the bindings' time, the framework's own first mount: a one-\`<div>\` tree on the same pages
+set-up, from the mount call to its first commit, takes React ${ms(browser.frameworkFirstMountMs['react-baseline'])}
+(StrictMode) and Vue ${ms(browser.frameworkFirstMountMs['vue-baseline'])}; the widget starts loading only after it.
+
 ## Renders (React)
 
 \`<Captcha>\` inside \`<StrictMode>\` and a \`<Profiler>\` (React's profiling production build).
