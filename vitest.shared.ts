@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config'
 
@@ -14,6 +16,18 @@ export const workspaceSourceAliases = [
   { find: /^@passline\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
   { find: /^@passline\/([a-z-]+)\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
 ]
+
+/**
+ * Aliases that send `name` and its subpaths to the copy installed next to `configUrl`: for
+ * running files that live elsewhere (next to another version) against this package's version.
+ */
+export function ownCopyAliases(configUrl: string, names: readonly string[]) {
+  const require = createRequire(configUrl)
+  return names.map((name) => ({
+    find: new RegExp(`^${name}(/.*)?$`),
+    replacement: `${dirname(require.resolve(`${name}/package.json`))}$1`,
+  }))
+}
 
 export function definePasslineProject(
   name: string,
