@@ -294,3 +294,86 @@ describe('createCaptcha: loading', () => {
     expect(first.fake.live()).toHaveLength(0)
   })
 })
+
+describe('createCaptcha: no dead ends', () => {
+  it('fails a widget that never reports ready with ready-timeout after readyTimeoutMs, then renders anew', async () => {
+    const { captcha, fake, mount } = setup(
+      { execution: 'execute', readyTimeoutMs: 2000 },
+      { init: 'hang' },
+    )
+    mount()
+    const first = captcha.getToken().catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(1999)
+    expect(captcha.getState().status).toBe('loading')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await first).toMatchObject({ code: 'ready-timeout' })
+    expect(captcha.getState()).toMatchObject({ status: 'error', error: { code: 'ready-timeout' } })
+    // The stuck widget stays on screen until the next attempt replaces it.
+    expect(fake.live()).toHaveLength(1)
+    fake.options = {}
+    await expect(captcha.getToken()).resolves.toBe('pt_fake_1')
+    expect(fake.widgets).toHaveLength(2)
+    expect(fake.live()).toHaveLength(1)
+  })
+
+  it('rejects a call made with nothing mounted with not-mounted after mountTimeoutMs', async () => {
+    const { captcha, mount } = setup({ execution: 'execute', mountTimeoutMs: 1000 })
+    const early = captcha.getToken().catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(await early).toMatchObject({ code: 'not-mounted' })
+    expect(captcha.getState()).toMatchObject({ status: 'idle', error: null })
+    expect(vi.getTimerCount()).toBe(0)
+    mount()
+    await expect(captcha.getToken()).resolves.toBe('pt_fake_1')
+  })
+
+  it('turns a provider that throws while rendering into provider-error, and renders again on the next call', async () => {
+    const { captcha, mount } = setup({ execution: 'execute' })
+    mount()
+    await flush()
+    const sdk = (window as unknown as { Captchala: { init: (...args: unknown[]) => unknown } })
+      .Captchala
+    const init = sdk.init
+    sdk.init = () => {
+      throw new TypeError('the SDK broke')
+    }
+    captcha.update({ theme: 'dark' })
+    await flush()
+    expect(captcha.getState()).toMatchObject({
+      status: 'error',
+      error: { code: 'provider-error', cause: expect.any(TypeError) },
+    })
+    sdk.init = init
+    await expect(captcha.getToken()).resolves.toBe('pt_fake_1')
+  })
+
+  it('accepts a token the person solves in a widget that had failed, and keeps that widget', async () => {
+    const { captcha, fake, mount } = setup({}, { verify: 'manual' })
+    mount()
+    await flush()
+    fake.latest().fail('network_error')
+    expect(captcha.getState()).toMatchObject({ status: 'error', error: { code: 'provider-error' } })
+    fake.latest().solve('pt_after_glitch')
+    expect(captcha.getState()).toMatchObject({ status: 'verified', token: 'pt_after_glitch' })
+    const next = captcha.execute()
+    await flush()
+    fake.latest().solve('pt_next')
+    await expect(next).resolves.toBe('pt_next')
+    expect(fake.widgets).toHaveLength(1)
+  })
+
+  it('a failed background refresh moves to error, and the next call heals it', async () => {
+    const { captcha, fake, mount } = setup({ execution: 'execute' })
+    mount()
+    await captcha.getToken()
+    fake.options = { verify: 'fail' }
+    await vi.advanceTimersByTimeAsync(270_000)
+    expect(captcha.getState()).toMatchObject({
+      status: 'error',
+      token: null,
+      error: { code: 'challenge-failed' },
+    })
+    fake.options = {}
+    await expect(captcha.getToken()).resolves.toBe('pt_fake_2')
+  })
+})

@@ -1,12 +1,21 @@
 import { abortable } from './abortable'
 import { createEmitter } from './emitter'
 import { hasDocument } from './environment'
-import { CaptchaError } from './errors'
+import { CaptchaError, type CaptchaErrorCode } from './errors'
 import { watchFreshness } from './freshness'
 import type { ProviderDriver, Widget, WidgetEvents } from './provider'
 import { providerFactory } from './providers/registry'
 import { resolveOptions } from './resolve-options'
+import { createTimeout } from './timeout'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
+
+/** From render to the widget's `ready`, server token included. Fits the 60 s call bound with the load's own. */
+export const DEFAULT_READY_TIMEOUT_MS = 10_000
+/** Long enough for a page to hydrate, short enough for a submit button. */
+export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
+// After these the widget still works: the next challenge resets it and runs it again. After
+// any other error it is rendered anew, so no failure leaves a widget that cannot answer.
+const WIDGET_SURVIVES: ReadonlySet<CaptchaErrorCode> = new Set(['challenge-failed', 'expired'])
 
 const IDLE: CaptchaState = Object.freeze({
   status: 'idle',
@@ -30,7 +39,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   let driver: ProviderDriver | null = null
   let container: HTMLElement | null = null
   let widget: Widget | null = null
-  let widgetPhase: 'none' | 'loading' | 'ready' = 'none'
+  // `failed`: the load or the widget failed; the next challenge renders anew (STATE-MACHINE.md).
+  let widgetPhase: 'none' | 'loading' | 'ready' | 'failed' = 'none'
   // Bumped whenever the widget goes away, so a load that finishes late renders nothing.
   let generation = 0
   let token: string | null = null
@@ -45,6 +55,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   let runStarted = false
   let stopFreshness = noop
   let destroyed = false
+  const readyTimeout = createTimeout()
+  const mountTimeout = createTimeout()
 
   function publish() {
     const status = token
@@ -76,6 +88,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     run = null
     settleRunWith = noop
     runAwaited = runStarted = false
+    mountTimeout.stop()
     settle(reason, value)
   }
 
@@ -85,9 +98,20 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     }))
     runAwaited ||= awaited
     error = null
-    startRunIfReady()
+    if (!container) waitForMount()
+    else if (widgetPhase === 'none' || widgetPhase === 'failed') rerender()
+    else startRunIfReady()
     publish()
     return promise
+  }
+
+  /** A call made with nothing mounted waits a bounded time for a mount (a page still hydrating). */
+  function waitForMount() {
+    if (mountTimeout.pending) return
+    mountTimeout.start(options.mountTimeoutMs ?? DEFAULT_MOUNT_TIMEOUT_MS, () => {
+      settleRun(new CaptchaError('not-mounted'))
+      publish()
+    })
   }
 
   function startRunIfReady() {
@@ -105,6 +129,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     expiresAt = Date.now() + ttl
     error = null
     expired = false
+    // A widget that hands out a token works again, whatever failed before.
+    if (widgetPhase === 'failed') widgetPhase = 'ready'
     // Default margin: 30 s, at most a fifth of the lifetime; any margin at most half of it.
     const margin = Math.min(options.refreshMarginMs ?? Math.min(30_000, ttl / 5), ttl / 2)
     const refreshAt = options.refresh === 'auto' ? expiresAt - margin : null
@@ -136,6 +162,9 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   }
 
   function fail(reason: CaptchaError) {
+    readyTimeout.stop()
+    if (widgetPhase === 'loading' || (widgetPhase === 'ready' && !WIDGET_SURVIVES.has(reason.code)))
+      widgetPhase = 'failed'
     dropToken()
     error = reason
     publish()
@@ -146,6 +175,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
   const widgetEvents: WidgetEvents = {
     ready() {
+      readyTimeout.stop()
       widgetPhase = 'ready'
       startRunIfReady()
       publish()
@@ -170,18 +200,27 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     publish()
     driver.load().then(
       () => {
-        if (owner === generation) widget = driver!.render(target, widgetEvents)
+        if (owner !== generation) return
+        readyTimeout.start(options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () =>
+          fail(new CaptchaError('ready-timeout')),
+        )
+        try {
+          widget = driver!.render(target, widgetEvents)
+        } catch (cause) {
+          return fail(new CaptchaError('provider-error', { cause }))
+        }
+        // A provider that reported ready from inside render() had no widget to run yet.
+        startRunIfReady()
       },
       (reason: CaptchaError) => {
-        if (owner !== generation) return
-        widgetPhase = 'none'
-        fail(reason)
+        if (owner === generation) fail(reason)
       },
     )
   }
 
   function removeWidget() {
     generation++
+    readyTimeout.stop()
     widget?.destroy()
     widget = null
     widgetPhase = 'none'
@@ -197,6 +236,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   function unmount() {
     removeWidget()
     container = null
+    // The error was the removed widget's; the next mount starts afresh anyway.
+    error = null
     settleRun(new CaptchaError('aborted'))
     publish()
   }
@@ -218,6 +259,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     mount(element) {
       if (destroyed || !hasDocument()) return noop
       if (container) unmount()
+      mountTimeout.stop()
       container = element
       render()
       // After destroy() or another mount the container differs, and this teardown does nothing.
@@ -238,7 +280,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       error = null
       expired = false
       settleRun(new CaptchaError('aborted'))
-      if (container && widgetPhase === 'none') return render()
+      if (container && (widgetPhase === 'none' || widgetPhase === 'failed')) return rerender()
       widget?.reset()
       publish()
     },

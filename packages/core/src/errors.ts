@@ -5,6 +5,7 @@
 export type CaptchaErrorCode =
   | 'script-load-failed'
   | 'script-timeout'
+  | 'ready-timeout'
   | 'provider-error'
   | 'challenge-failed'
   | 'challenge-closed'
@@ -15,6 +16,7 @@ export type CaptchaErrorCode =
   | 'invalid-options'
   | 'unsupported-environment'
   | 'server-token-failed'
+  | 'not-mounted'
 
 export interface CaptchaErrorDetails {
   /** The provider's own code, e.g. CaptchaLa's `server_token_expired` or Turnstile's `110200`. */

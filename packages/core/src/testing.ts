@@ -18,6 +18,11 @@ export interface FakeCaptchalaOptions {
   script?: FakeLoadOutcome | ((attempt: number) => FakeLoadOutcome)
   /** How `loadCaptchala()` answers. Default `'load'`. */
   sdk?: FakeLoadOutcome
+  /**
+   * What a new widget does after `Captchala.init`: report ready (default), never report
+   * anything (an SDK stuck before ready), or report this CaptchaLa error code (an unknown app key).
+   */
+  init?: 'ready' | 'hang' | { error: string }
   /** What `verify()` does: `'pass'` solves at once (an invisible key), `'fail'`, or `'manual'`: wait for `solve()`. Default `'pass'`. */
   verify?: 'pass' | 'fail' | 'manual'
   /** `expires_in` sent with each token, in seconds. Omit to send none. */
@@ -175,7 +180,12 @@ class FakeWidget implements FakeCaptchalaWidget {
         this.element?.remove()
       },
     }
-    queueMicrotask(() => this.live() && this.handlers.ready?.())
+    const init = fake.options.init ?? 'ready'
+    queueMicrotask(() => {
+      if (!this.live() || init === 'hang') return
+      if (init === 'ready') this.handlers.ready?.()
+      else this.fail(init.error)
+    })
   }
 
   solve(token = this.nextToken(), expiresInSeconds = this.fake.options.tokenTtlSeconds) {

@@ -35,6 +35,16 @@ interface CommonOptions {
   /** Timeout of each script load step. Default 10 000 ms. */
   loadTimeoutMs?: number
   retry?: RetryOptions
+  /**
+   * How long a rendered widget may take to report that it is ready (including fetching a
+   * server token) before the attempt fails with `ready-timeout`. Default 10 000 ms.
+   */
+  readyTimeoutMs?: number
+  /**
+   * How long a call made while nothing is mounted waits for a `mount()` (a page still
+   * hydrating) before it rejects with `not-mounted`. Default 5 000 ms.
+   */
+  mountTimeoutMs?: number
 }
 
 export interface CaptchalaOptions extends CommonOptions {
@@ -107,7 +117,11 @@ export interface Captcha {
   mount(container: HTMLElement): () => void
   /** Runs a new challenge now, even when a token is held. */
   execute(options?: Omit<GetTokenOptions, 'minTtlMs'>): Promise<string>
-  /** A token with at least `minTtlMs` left, running the challenge when needed. Always settles. */
+  /**
+   * A token with at least `minTtlMs` left, running the challenge when needed; after a failure
+   * it starts a fresh attempt. Always settles: with default options within 60 s, except while
+   * a person solves a challenge on screen (see the README's guarantee).
+   */
   getToken(options?: GetTokenOptions): Promise<string>
   /** `getToken()`, then `reset()`: tokens are single-use. */
   consume(options?: GetTokenOptions): Promise<string>

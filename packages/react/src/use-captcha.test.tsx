@@ -44,6 +44,22 @@ describe('useCaptcha', () => {
     expect(fake.latest().container).toBe(screen.getByTestId('widget'))
   })
 
+  it('after an SDK that never became ready, the next submit heals by itself and status follows', async () => {
+    vi.useFakeTimers()
+    const { fake, scriptUrl } = fakeCaptchala({ init: 'hang' })
+    const onToken = vi.fn()
+    render(<Form scriptUrl={scriptUrl} onToken={onToken} />)
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(screen.getByRole('status').textContent).toBe('error')
+    fake.options = {}
+    await act(async () => screen.getByRole('button').click())
+    await act(() => vi.advanceTimersByTimeAsync(0))
+    expect(onToken).toHaveBeenCalledWith('pt_fake_1')
+    // The stuck widget was replaced by a new one, which answered.
+    expect(fake.widgets.map((widget) => widget.destroyed)).toEqual([true, false])
+    expect(screen.getByRole('status').textContent).toBe('ready')
+  })
+
   it('returns the state fields and stable methods', async () => {
     const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
     const { result } = renderHook(() => useCaptcha({ siteKey: 'test_pass', scriptUrl }))

@@ -36,6 +36,28 @@ describe('useCaptcha', () => {
     wrapper.unmount()
   })
 
+  it('after a failed load, the next consume() heals by itself and status follows', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ script: 'error' })
+    const { Component, api } = harness({
+      siteKey: 'test_pass',
+      scriptUrl,
+      execution: 'execute',
+      retry: { attempts: 1 },
+    })
+    const wrapper = mount(Component, { attachTo: document.body })
+    await settle()
+    expect(api().status.value).toBe('error')
+    expect(api().error.value).toMatchObject({ code: 'script-load-failed' })
+    fake.options = {}
+    const token = api().consume()
+    expect(api().status.value).toBe('loading')
+    await expect(token).resolves.toBe('pt_fake_1')
+    await settle()
+    expect(wrapper.find('output').text()).toBe('ready')
+    expect(api().error.value).toBeNull()
+    wrapper.unmount()
+  })
+
   it('exposes the whole snapshot read-only, and token/error/expiresAt as refs', async () => {
     const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
     const { Component, api } = harness({ siteKey: 'test_pass', scriptUrl })

@@ -21,6 +21,19 @@ describe('provider registry', () => {
     })
   })
 
+  it('bounds a chunk request that never answers with script-timeout', async () => {
+    vi.useFakeTimers()
+    vi.doMock('./turnstile', () => new Promise(() => {}))
+    const { providerFactory } = await import('./registry')
+    const options = { provider: 'turnstile', siteKey: 'k', loadTimeoutMs: 3000 } as CaptchaOptions
+    const outcome = providerFactory('turnstile')(() => options)
+      .load()
+      .catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(await outcome).toMatchObject({ name: 'CaptchaError', code: 'script-timeout' })
+    vi.useRealTimers()
+  })
+
   it('refuses names it does not know, including inherited ones', async () => {
     const { providerFactory } = await import('./registry')
     for (const name of ['friendly', 'toString', '__proto__']) {

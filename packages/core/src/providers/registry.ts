@@ -1,4 +1,5 @@
-import { CaptchaError } from '../errors'
+import { abortable } from '../abortable'
+import { CaptchaError, isCaptchaError } from '../errors'
 import type { ProviderDriver, ProviderFactory } from '../provider'
 import type { ProviderName } from '../types'
 import { createCaptchalaDriver } from './captchala'
@@ -24,9 +25,15 @@ function lazy(importAdapter: () => Promise<AdapterModule>): ProviderFactory {
       },
       async load() {
         if (!driver) {
-          const adapter = await importAdapter().catch((cause: unknown) => {
-            throw new CaptchaError('script-load-failed', { cause })
-          })
+          // A chunk request that hangs is bounded like any other load step.
+          const timeoutMs = getOptions().loadTimeoutMs ?? 10_000
+          const adapter = await abortable(importAdapter, { timeoutMs }, 'script-timeout').catch(
+            (cause: unknown) => {
+              throw isCaptchaError(cause)
+                ? cause
+                : new CaptchaError('script-load-failed', { cause })
+            },
+          )
           driver = adapter.createDriver(getOptions)
         }
         return driver.load()
