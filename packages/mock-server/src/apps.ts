@@ -14,6 +14,11 @@ export interface MockApp {
   rateLimit?: { max: number; windowMs: number }
   /** Challenges without a server token fail with `server_token_required`. Default false. */
   requireServerToken?: boolean
+  /**
+   * The widget's session is never answered, so the SDK never reports ready (a provider stuck
+   * before ready). The request is held until the page gives up or the server closes. Default false.
+   */
+  neverReady?: boolean
 }
 
 export const TEST_SECRET = 'test_secret'
@@ -26,6 +31,7 @@ export const TEST_APPS: readonly MockApp[] = [
   { appKey: 'test_expire_fast', appSecret: TEST_SECRET, interactive: false, tokenTtlSeconds: 5 },
   { appKey: 'test_degraded', appSecret: TEST_SECRET, interactive: false, outcome: 'degraded' },
   { appKey: 'test_slow', appSecret: TEST_SECRET, interactive: false, delayMs: 3000 },
+  { appKey: 'test_never_ready', appSecret: TEST_SECRET, interactive: false, neverReady: true },
 ]
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 120

@@ -44,6 +44,10 @@ export function readConfigFile(path: string): MockConfigFile {
     ) {
       fail(`${where}.outcome must be "pass", "fail" or "degraded"`)
     }
+    for (const key of ['interactive', 'requireServerToken', 'neverReady'] as const) {
+      if (entry[key] !== undefined && typeof entry[key] !== 'boolean')
+        fail(`${where}.${key} must be true or false`)
+    }
     for (const key of ['tokenTtlSeconds', 'delayMs'] as const) {
       if (entry[key] !== undefined && !(typeof entry[key] === 'number' && entry[key] >= 0)) {
         fail(`${where}.${key} must be a number of at least 0`)

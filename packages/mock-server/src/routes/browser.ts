@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { DEFAULT_TOKEN_TTL_SECONDS, type MockApp } from '../apps'
@@ -73,9 +74,14 @@ export async function browserRoutes(scope: FastifyInstance, context: MockContext
   scope.post<{ Body: WidgetBody }>(
     '/captchala/v1/session',
     { schema: { body: widgetBody } },
-    async (request) => {
+    async (request, reply) => {
       const app = appFor(request.body)
       serverTokenFor(request, app, request.body.server_token)
+      if (app.neverReady) {
+        // Held, not refused: a stuck provider says nothing. Ends when the socket closes.
+        await once(reply.raw, 'close')
+        return reply
+      }
       if (app.delayMs) await sleep(app.delayMs)
       return handled({ interactive: app.interactive !== false })
     },
