@@ -21,6 +21,7 @@ export const CAPTCHALA_KEYS = [
   'test_fail',
   'test_expire_fast',
   'test_slow',
+  'test_never_ready',
 ]
 
 const TURNSTILE_TEST_SECRET = '1x0000000000000000000000000000000AA'

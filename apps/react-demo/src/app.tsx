@@ -1,6 +1,7 @@
 import { Captcha, isCaptchaError, useCaptcha, type CaptchaOptions } from '@passline/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import {
+  captchaProblem,
   flowOptions,
   loadDemoConfig,
   pageSettings,
@@ -66,7 +67,8 @@ function SignupForm({ config }: { config: DemoConfig }) {
       // Escalation: the backend wants a challenge solved with the server token it issued.
       if (outcome.serverToken) setServerToken(outcome.serverToken)
     } catch (error) {
-      setResult(isCaptchaError(error) ? `Captcha error: ${error.code}` : String(error))
+      // Nothing to undo: the form keeps what was typed, and the next submit starts afresh.
+      setResult(isCaptchaError(error) ? captchaProblem(error.code) : String(error))
     }
   }
 
@@ -139,7 +141,7 @@ function SignupForm({ config }: { config: DemoConfig }) {
       </form>
       <p id="status" role="status">
         Captcha: {captcha.status}
-        {captcha.error ? ` (${captcha.error.code})` : ''}
+        {captcha.error ? ` (${captcha.error.code}) — ${captchaProblem(captcha.error.code)}` : ''}
       </p>
       <p id="result" role="alert">
         {result}

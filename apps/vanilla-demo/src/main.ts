@@ -2,6 +2,7 @@
 // token on submit. Everything else (loading, refresh before expiry, errors) is the core's.
 import { createCaptcha, isCaptchaError, type Captcha } from '@passline/core'
 import {
+  captchaProblem,
   flowOptions,
   loadDemoConfig,
   pageSettings,
@@ -56,7 +57,8 @@ captcha.mount(
 // With the popup bound to the button, the click that solved the challenge submits the form.
 if (settings.mode === 'bind') captcha.on('verify', () => form.requestSubmit())
 captcha.subscribe((state) => {
-  status.textContent = `Captcha: ${state.status}${state.error ? ` (${state.error.code})` : ''}`
+  const problem = state.error && ` (${state.error.code}) — ${captchaProblem(state.error.code)}`
+  status.textContent = `Captcha: ${state.status}${problem || ''}`
   retry.hidden = state.status !== 'error'
 })
 retry.addEventListener('click', () => captcha.reset())
@@ -78,7 +80,8 @@ form.addEventListener('submit', async (event) => {
     // Escalation: the backend wants a challenge solved with the server token it issued.
     if (outcome.serverToken) captcha.update({ serverToken: outcome.serverToken })
   } catch (error) {
-    result.textContent = isCaptchaError(error) ? `Captcha error: ${error.code}` : String(error)
+    // Nothing to undo: the form keeps what was typed, and the next submit starts afresh.
+    result.textContent = isCaptchaError(error) ? captchaProblem(error.code) : String(error)
   }
 })
 

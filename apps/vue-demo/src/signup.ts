@@ -1,7 +1,7 @@
 // The page's settings from the query string and the backend's config, the options every widget
 // on the page shares, and the call to the demo backend with its outcome as a message. Each
 // sample carries its own copy of this file, so any one of them can be copied out and run alone.
-import type { CaptchaOptions } from '@passline/vue'
+import type { CaptchaErrorCode, CaptchaOptions } from '@passline/vue'
 
 export type Mode = 'embed' | 'bind' | 'invisible'
 export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha'
@@ -121,4 +121,31 @@ export async function submitSignup(
     }
   }
   return { message: `Signup refused: ${body.reason ?? body.error ?? response.status}` }
+}
+
+// What a person reads when the captcha fails: what happened, in their words, and what to do.
+// Every failure heals on the next submit, so each message ends there.
+const CAPTCHA_PROBLEMS: Record<CaptchaErrorCode, string> = {
+  'script-load-failed':
+    'The security check could not load. Check your connection, then submit again.',
+  'script-timeout':
+    'The security check is taking too long to load. Check your connection, then submit again.',
+  'ready-timeout': 'The security check did not start. Submit again to retry.',
+  'not-mounted': 'The security check is not on the page yet. Wait a moment, then submit again.',
+  'provider-error': 'The security check ran into a problem. Submit again to retry.',
+  'challenge-failed': 'The security check was not passed. Please try again.',
+  'challenge-closed':
+    'The security check was closed before it was finished. Submit again when ready.',
+  expired: 'The security check timed out. Submit again for a new one.',
+  timeout: 'The security check took too long. Submit again to retry.',
+  aborted: 'The security check was interrupted. Submit again.',
+  destroyed: 'The security check was removed from the page. Reload the page.',
+  'invalid-options': 'The security check is misconfigured on this page.',
+  'unsupported-environment': 'This browser cannot run the security check.',
+  'server-token-failed':
+    'The extra security check could not be prepared. Check your connection, then submit again.',
+}
+
+export function captchaProblem(code: CaptchaErrorCode): string {
+  return CAPTCHA_PROBLEMS[code]
 }
