@@ -6,7 +6,6 @@ import { watchFreshness } from './freshness'
 import type { ProviderDriver, Widget, WidgetEvents } from './provider'
 import { providerFactory } from './providers/registry'
 import { resolveOptions } from './resolve-options'
-import { createTimeout } from './timeout'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
 
 /** From render to the widget's `ready`, server token included. Fits the 60 s call bound with the load's own. */
@@ -55,8 +54,9 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   let runStarted = false
   let stopFreshness = noop
   let destroyed = false
-  const readyTimeout = createTimeout()
-  const mountTimeout = createTimeout()
+  // Each bounds one wait (STATE-MACHINE.md); cleared with clearTimeout, which ignores undefined.
+  let readyTimer: ReturnType<typeof setTimeout> | undefined
+  let mountTimer: ReturnType<typeof setTimeout> | undefined
 
   function publish() {
     const status = token
@@ -88,7 +88,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     run = null
     settleRunWith = noop
     runAwaited = runStarted = false
-    mountTimeout.stop()
+    clearTimeout(mountTimer)
+    mountTimer = undefined
     settle(reason, value)
   }
 
@@ -107,11 +108,10 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
 
   /** A call made with nothing mounted waits a bounded time for a mount (a page still hydrating). */
   function waitForMount() {
-    if (mountTimeout.pending) return
-    mountTimeout.start(options.mountTimeoutMs ?? DEFAULT_MOUNT_TIMEOUT_MS, () => {
+    mountTimer ??= setTimeout(() => {
       settleRun(new CaptchaError('not-mounted'))
       publish()
-    })
+    }, options.mountTimeoutMs ?? DEFAULT_MOUNT_TIMEOUT_MS)
   }
 
   function startRunIfReady() {
@@ -162,7 +162,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   }
 
   function fail(reason: CaptchaError) {
-    readyTimeout.stop()
+    clearTimeout(readyTimer)
     if (widgetPhase === 'loading' || (widgetPhase === 'ready' && !WIDGET_SURVIVES.has(reason.code)))
       widgetPhase = 'failed'
     dropToken()
@@ -175,7 +175,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
   const widgetEvents: WidgetEvents = {
     ready() {
-      readyTimeout.stop()
+      clearTimeout(readyTimer)
       widgetPhase = 'ready'
       startRunIfReady()
       publish()
@@ -201,8 +201,9 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     driver.load().then(
       () => {
         if (owner !== generation) return
-        readyTimeout.start(options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () =>
-          fail(new CaptchaError('ready-timeout')),
+        readyTimer = setTimeout(
+          () => fail(new CaptchaError('ready-timeout')),
+          options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
         )
         try {
           widget = driver!.render(target, widgetEvents)
@@ -220,7 +221,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
 
   function removeWidget() {
     generation++
-    readyTimeout.stop()
+    clearTimeout(readyTimer)
     widget?.destroy()
     widget = null
     widgetPhase = 'none'
@@ -259,7 +260,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     mount(element) {
       if (destroyed || !hasDocument()) return noop
       if (container) unmount()
-      mountTimeout.stop()
+      clearTimeout(mountTimer)
+      mountTimer = undefined
       container = element
       render()
       // After destroy() or another mount the container differs, and this teardown does nothing.
