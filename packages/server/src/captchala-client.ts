@@ -1,5 +1,12 @@
 import { assertServerSide, CaptchaConfigError } from './config-error'
-import { isRecord, post, type FetchLike, type PostOutcome } from './post'
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  failureDetail,
+  isRecord,
+  post,
+  type FetchLike,
+  type PostOutcome,
+} from './post'
 
 export interface CaptchalaClientOptions {
   appKey: string
@@ -10,6 +17,8 @@ export interface CaptchalaClientOptions {
   backupUrl?: string
   /** Per request. Default 5000 ms. */
   timeoutMs?: number
+  /** Answers longer than this are refused while they stream (`request_failed`). Default 64 KiB. */
+  maxResponseBytes?: number
   fetch?: FetchLike
   /** Accept `client_` tokens (checked only in the browser) as valid. Default false. */
   acceptClientOnly?: boolean
@@ -18,7 +27,11 @@ export interface CaptchalaClientOptions {
 export interface ValidateOptions {
   /** Leave the token usable for another validation. */
   keepToken?: boolean
-  /** The user's IP; CaptchaLa answers `token_ip_mismatch` when it differs from the solver's. */
+  /**
+   * The user's IP, informational: CaptchaLa records it in `captcha_args` and, since its SDKs'
+   * 1.2.2, does not use it to pass or fail a token (it refused real users behind CDNs and on
+   * dual-stack networks). Binding to an IP is the server token's `bindingIp`.
+   */
   clientIp?: string | null
   /** The action your page asked for; another one is `token_action_mismatch`. */
   expectedAction?: string
@@ -37,9 +50,14 @@ export interface CaptchaArgs {
 /** CaptchaLa's validation answer. A result, never an exception: `valid` is false on any doubt. */
 export interface ValidateResult {
   valid: boolean
-  /** CaptchaLa's code (`token_expired`, ...), or `request_failed`, `empty_token`, `client_only`. */
+  /**
+   * CaptchaLa's code: the token's (`token_expired`, `token_consumed`, `invalid_token`, ...) or,
+   * when it refused the request, the reason (`invalid_app_key`, `invalid_app_secret`: your
+   * configuration; `rate_limit_exceeded`, `invalid_request`); else `request_failed` (no
+   * answer from CaptchaLa: an outage), `empty_token`, `client_only`, `token_action_mismatch`.
+   */
   error?: string
-  /** Why a request failed (`timeout`, `network`, `http 401`, `not-json`), for logs. */
+  /** Why a request failed or was refused (`timeout`, `network`, `http 401`, `redirect (307) not followed`, `too-large`), for logs. */
   detail?: string
   challengeId?: string
   action?: string
@@ -85,7 +103,7 @@ export class CaptchalaClient {
   readonly #appSecret: string
   readonly #baseUrl: string
   readonly #backupUrl: string
-  readonly #timeoutMs: number
+  readonly #limits: { timeoutMs: number; maxResponseBytes: number }
   readonly #fetch: FetchLike
   readonly #acceptClientOnly: boolean
 
@@ -99,7 +117,10 @@ export class CaptchalaClient {
     this.#appSecret = options.appSecret
     this.#baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
     this.#backupUrl = (options.backupUrl ?? DEFAULT_BACKUP_URL).replace(/\/+$/, '')
-    this.#timeoutMs = options.timeoutMs ?? 5000
+    this.#limits = {
+      timeoutMs: options.timeoutMs ?? 5000,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    }
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init))
     this.#acceptClientOnly = options.acceptClientOnly ?? false
   }
@@ -120,13 +141,14 @@ export class CaptchalaClient {
     if (options.clientIp) body.client_ip = options.clientIp
     const url = offline ? `${this.#backupUrl}/api/validate` : `${this.#baseUrl}/v1/validate`
     const outcome = await this.#call(url, body)
-    const data = handledData(outcome)
-    if (!data)
-      return { ...base, valid: false, error: 'request_failed', detail: failureDetail(outcome) }
+    const answer = readEnvelope(outcome)
+    if ('refused' in answer) return { ...base, valid: false, ...answer.refused }
+    const { data, msg } = answer
 
     const result: ValidateResult = {
       ...base,
-      valid: data.valid === true || data.ok === true,
+      // Only an explicit yes counts: anything else, however it is spelled, is a no.
+      valid: data.valid === true,
       captchaArgs: isRecord(data.captcha_args) ? (data.captcha_args as CaptchaArgs) : {},
     }
     assign(result, 'error', data.error, 'string')
@@ -137,7 +159,8 @@ export class CaptchalaClient {
     if (data.degraded === true) {
       result.degraded = true
       result.valid = false
-      assign(result, 'degradedReason', data.reason, 'string')
+      // The official SDKs' reading of a degraded answer that gives no reason.
+      result.degradedReason = typeof data.reason === 'string' ? data.reason : 'quota_exhausted'
     }
     if (
       result.valid &&
@@ -146,7 +169,8 @@ export class CaptchalaClient {
     ) {
       return { ...result, valid: false, error: 'token_action_mismatch' }
     }
-    if (!result.valid && !result.error && !result.degraded) result.error = 'invalid_token'
+    // The official SDKs' fallback for a refusal without a code.
+    if (!result.valid && !result.error && !result.degraded) result.error = msg ?? 'unknown_error'
     return result
   }
 
@@ -161,8 +185,9 @@ export class CaptchalaClient {
     if (options.maxUses !== undefined) body.max_uses = options.maxUses
     if (options.bindUid) body.bind_uid = options.bindUid
     const outcome = await this.#call(`${this.#baseUrl}/v1/server/challenge/issue`, body)
-    const data = handledData(outcome)
-    if (!data) return { ok: false, error: 'request_failed', detail: failureDetail(outcome) }
+    const answer = readEnvelope(outcome)
+    if ('refused' in answer) return { ok: false, ...answer.refused }
+    const { data } = answer
     if (typeof data.server_token !== 'string') {
       return { ok: false, error: typeof data.error === 'string' ? data.error : 'invalid_response' }
     }
@@ -184,20 +209,32 @@ export class CaptchalaClient {
         },
         body: JSON.stringify(body),
       },
-      this.#timeoutMs,
+      this.#limits,
     )
   }
 }
 
-/** `data` of a handled (`code: 0`) envelope, or null for anything else. */
-function handledData(outcome: PostOutcome): Record<string, unknown> | null {
-  if (!outcome.ok || !isRecord(outcome.body) || outcome.body.code !== 0) return null
-  return isRecord(outcome.body.data) ? outcome.body.data : null
-}
+type Envelope =
+  | { data: Record<string, unknown>; msg: string | undefined }
+  | { refused: { error: string; detail?: string } }
 
-function failureDetail(outcome: PostOutcome): string {
-  if (outcome.ok) return 'unexpected envelope'
-  return outcome.reason === 'http' ? `http ${outcome.status}` : outcome.reason
+/**
+ * CaptchaLa's `{ code, msg, data }`: `data` when it handled the request (`code: 0`), else why
+ * not. A refusal keeps CaptchaLa's own code (`invalid_app_secret`, ...), so a misconfiguration
+ * never looks like an outage; no envelope at all is `request_failed`.
+ */
+function readEnvelope(outcome: PostOutcome): Envelope {
+  const envelope = outcome.body
+  if (!isRecord(envelope) || typeof envelope.code !== 'number') {
+    return { refused: { error: 'request_failed', detail: failureDetail(outcome) } }
+  }
+  const data = isRecord(envelope.data) ? envelope.data : {}
+  const msg = typeof envelope.msg === 'string' && envelope.msg ? envelope.msg : undefined
+  if (outcome.ok && envelope.code === 0) return { data, msg }
+  const error = typeof data.error === 'string' && data.error ? data.error : (msg ?? 'unknown_error')
+  return {
+    refused: outcome.ok ? { error } : { error, detail: failureDetail(outcome) },
+  }
 }
 
 function assign<T extends object, K extends keyof T>(

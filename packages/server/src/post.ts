@@ -1,33 +1,52 @@
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
+/** Far above any real provider answer (a few hundred bytes), far below what could hurt. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024
+
+export type PostFailure = 'timeout' | 'network' | 'http' | 'not-json' | 'redirect' | 'too-large'
+
 export type PostOutcome =
   | { ok: true; status: number; body: unknown }
-  | { ok: false; status?: number; reason: 'timeout' | 'network' | 'http' | 'not-json' }
+  /** `body`: the parsed JSON a refusing (non-200) answer carried, if any. */
+  | { ok: false; status?: number; reason: PostFailure; body?: unknown }
+
+export interface PostLimits {
+  timeoutMs: number
+  maxResponseBytes: number
+}
 
 /**
- * One POST with its own timeout. Every way it can go wrong is an outcome, never a throw, so
- * callers fail closed by construction.
+ * One POST with its own timeout, that follows no redirect (it would carry the secret to
+ * another URL) and reads at most `maxResponseBytes` of the answer. Every way it can go wrong
+ * is an outcome, never a throw, so callers fail closed by construction.
  */
 export async function post(
   fetchImpl: FetchLike,
   url: string,
   init: { headers: Record<string, string>; body: string },
-  timeoutMs: number,
+  { timeoutMs, maxResponseBytes }: PostLimits,
 ): Promise<PostOutcome> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
-    const response = await fetchImpl(url, { method: 'POST', ...init, signal: controller.signal })
-    if (response.status !== 200) {
-      // Drained so the connection can be reused; its content does not change the outcome.
+    // `manual` rather than `error`: edge runtimes support it, and the outcome can say why.
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      ...init,
+      redirect: 'manual',
+      signal: controller.signal,
+    })
+    const { status } = response
+    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
       await response.body?.cancel().catch(() => {})
-      return { ok: false, status: response.status, reason: 'http' }
+      return { ok: false, status, reason: 'redirect' }
     }
-    try {
-      return { ok: true, status: 200, body: await response.json() }
-    } catch {
-      return { ok: false, status: 200, reason: controller.signal.aborted ? 'timeout' : 'not-json' }
-    }
+    const text = await readCapped(response, maxResponseBytes)
+    if (text === null) return { ok: false, status, reason: 'too-large' }
+    const body = parseJson(text)
+    if (status !== 200) return { ok: false, status, reason: 'http', body }
+    if (body === undefined) return { ok: false, status, reason: 'not-json' }
+    return { ok: true, status, body }
   } catch {
     return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' }
   } finally {
@@ -35,6 +54,52 @@ export async function post(
   }
 }
 
+/** The body as text, or null as soon as it grows past `maxBytes` (the rest is never read). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {})
+    return null
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder().decode(bytes)
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Why a call failed, for logs: `timeout`, `redirect (307)`, `http 401`, ... */
+export function failureDetail(outcome: PostOutcome): string {
+  if (outcome.ok) return 'unexpected answer'
+  if (outcome.reason === 'http') return `http ${outcome.status}`
+  if (outcome.reason === 'redirect') return `redirect (${outcome.status}) not followed`
+  return outcome.reason
 }

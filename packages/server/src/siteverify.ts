@@ -1,5 +1,5 @@
 import { assertServerSide, CaptchaConfigError } from './config-error'
-import { isRecord, post, type FetchLike } from './post'
+import { DEFAULT_MAX_RESPONSE_BYTES, failureDetail, isRecord, post, type FetchLike } from './post'
 
 /** A siteverify answer, the same shape for Turnstile, hCaptcha and reCAPTCHA. */
 export interface VerifyResult {
@@ -14,6 +14,8 @@ export interface VerifyResult {
   score?: number
   /** The provider's answer as it came, null when none did. */
   raw: unknown
+  /** With `request_failed`: why (`timeout`, `http 500`, `redirect (307) not followed`, `too-large`), for logs. */
+  detail?: string
 }
 
 export interface SiteverifyOptions {
@@ -29,6 +31,8 @@ export interface SiteverifyOptions {
   url?: string
   /** Default 5000 ms. */
   timeoutMs?: number
+  /** Answers longer than this are refused while they stream (`request_failed`). Default 64 KiB. */
+  maxResponseBytes?: number
   fetch?: FetchLike
 }
 
@@ -53,10 +57,18 @@ export async function siteverify(
     options.fetch ?? ((input, init) => fetch(input, init)),
     options.url ?? defaultUrl,
     { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
-    options.timeoutMs ?? 5000,
+    {
+      timeoutMs: options.timeoutMs ?? 5000,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    },
   )
   if (!outcome.ok || !isRecord(outcome.body)) {
-    return { success: false, errorCodes: ['request_failed'], raw: outcome.ok ? outcome.body : null }
+    return {
+      success: false,
+      errorCodes: ['request_failed'],
+      raw: outcome.body ?? null,
+      detail: failureDetail(outcome),
+    }
   }
   const raw = outcome.body
   const codes = raw['error-codes']

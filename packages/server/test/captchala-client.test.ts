@@ -150,9 +150,10 @@ describe('CaptchalaClient.validate against the mock', () => {
       expiresIn: 60,
       issuedAt: expect.any(Number),
     })
+    // CaptchaLa refused the request: its own code is kept, the status is the detail.
     expect(await client.issueServerToken('bad action')).toEqual({
       ok: false,
-      error: 'request_failed',
+      error: 'invalid_action',
       detail: 'http 400',
     })
   })
@@ -162,12 +163,12 @@ describe('CaptchalaClient fails closed', () => {
   const clientFor = (baseUrl: string, timeoutMs = 5000) =>
     new CaptchalaClient({ appKey: 'k', appSecret: 's', baseUrl, timeoutMs })
 
-  it('on wrong credentials (a non-200 answer)', async () => {
+  it('on wrong credentials, with CaptchaLa’s own code so a misconfiguration is not an outage', async () => {
     const { url } = await setup()
     const wrong = new CaptchalaClient({ appKey: 'test_pass', appSecret: 'nope', baseUrl: url })
     expect(await wrong.validate('pt_x')).toMatchObject({
       valid: false,
-      error: 'request_failed',
+      error: 'invalid_app_secret',
       detail: 'http 401',
     })
   })
@@ -201,10 +202,8 @@ describe('CaptchalaClient fails closed', () => {
       error: 'request_failed',
       detail: 'not-json',
     })
-    expect(await clientFor(odd.url).validate('pt_x')).toMatchObject({
-      valid: false,
-      error: 'request_failed',
-    })
+    // An envelope that is not `code: 0` is a refusal, whatever its data says.
+    expect(await clientFor(odd.url).validate('pt_x')).toMatchObject({ valid: false, error: 'x' })
     expect(await clientFor(dropped.url).validate('pt_x')).toMatchObject({
       valid: false,
       error: 'request_failed',

@@ -6,7 +6,7 @@ const node = (remoteAddress: string, headers: Record<string, string> = {}) => ({
   socket: { remoteAddress },
 })
 
-const cases: [string, ReturnType<typeof node> | Request, TrustProxy, string | null][] = [
+const cases: [string, ReturnType<typeof node>, TrustProxy, string | null, string?][] = [
   [
     'no proxy trusted: the socket, whatever the headers say',
     node('198.51.100.7', { 'x-forwarded-for': '1.2.3.4' }),
@@ -73,12 +73,7 @@ const cases: [string, ReturnType<typeof node> | Request, TrustProxy, string | nu
     node('10.0.0.2', { forwarded: 'for="[2001:db8:cafe::17]:4711";proto=https, for=10.0.0.9' }),
     ['10.0.0.0/8'],
     '2001:db8:cafe::17',
-  ],
-  [
-    'Forwarded wins over X-Forwarded-For',
-    node('10.0.0.2', { forwarded: 'for=203.0.113.1', 'x-forwarded-for': '6.6.6.6' }),
-    1,
-    '203.0.113.1',
+    'forwarded',
   ],
   [
     'IPv4 with a port in X-Forwarded-For',
@@ -99,10 +94,17 @@ const cases: [string, ReturnType<typeof node> | Request, TrustProxy, string | nu
     '10.0.0.2',
   ],
   [
-    'lone X-Real-IP from a trusted proxy',
+    'X-Real-IP from a trusted proxy, when named',
     node('10.0.0.2', { 'x-real-ip': '203.0.113.1' }),
     ['10.0.0.2'],
     '203.0.113.1',
+    'x-real-ip',
+  ],
+  [
+    'X-Real-IP not named: not read',
+    node('10.0.0.2', { 'x-real-ip': '203.0.113.1' }),
+    ['10.0.0.2'],
+    '10.0.0.2',
   ],
   [
     'IPv4-mapped forwarded address normalised',
@@ -120,8 +122,8 @@ const cases: [string, ReturnType<typeof node> | Request, TrustProxy, string | nu
 ]
 
 describe('getClientIp', () => {
-  it.each(cases)('%s', (_name, request, trustProxy, expected) => {
-    expect(getClientIp(request, { trustProxy })).toBe(expected)
+  it.each(cases)('%s', (_name, request, trustProxy, expected, header) => {
+    expect(getClientIp(request, { trustProxy, ...(header && { header }) })).toBe(expected)
   })
 
   it('reads Web Requests, with the peer address given by the runtime', () => {
@@ -131,5 +133,73 @@ describe('getClientIp', () => {
     expect(getClientIp(request, { trustProxy: false })).toBeNull()
     expect(getClientIp(request, { trustProxy: 1, remoteAddress: '10.0.0.2' })).toBe('203.0.113.1')
     expect(getClientIp(request, { trustProxy: false, remoteAddress: '10.0.0.2' })).toBe('10.0.0.2')
+  })
+})
+
+// What the real proxy writes, and what a client adds on top to be taken for someone else.
+const CLIENT = '203.0.113.7'
+const SPOOF = '6.6.6.6'
+const PROXY = '10.0.0.2'
+const SPOOFED_EXTRAS: Record<string, string> = {
+  forwarded: `for=${SPOOF}`,
+  'x-forwarded-for': SPOOF,
+  'x-real-ip': SPOOF,
+  'cf-connecting-ip': SPOOF,
+  'true-client-ip': SPOOF,
+  'fly-client-ip': SPOOF,
+  'x-vercel-forwarded-for': SPOOF,
+}
+
+/** The header as the proxy leaves it: list headers get the client appended after a spoofed entry. */
+function written(header: string): Record<string, string> {
+  const spoofedByClient = { ...SPOOFED_EXTRAS }
+  delete spoofedByClient[header]
+  if (header === 'x-forwarded-for') return { ...spoofedByClient, [header]: `${SPOOF}, ${CLIENT}` }
+  if (header === 'forwarded')
+    return { ...spoofedByClient, [header]: `for=${SPOOF}, for="${CLIENT}:443"` }
+  return { ...spoofedByClient, [header]: CLIENT }
+}
+
+const HEADERS = Object.keys(SPOOFED_EXTRAS)
+const requestKinds = {
+  node: (headers: Record<string, string>) => node(PROXY, headers),
+  'Fetch Request': (headers: Record<string, string>) =>
+    new Request('https://shop.example/signup', { method: 'POST', headers }),
+}
+
+describe.each(Object.entries(requestKinds))(
+  'getClientIp, %s, spoofed extra headers',
+  (_kind, make) => {
+    it.each(HEADERS)('header %s: the client, never a header the proxy did not write', (header) => {
+      const request = make(written(header))
+      for (const trustProxy of [1, [PROXY]] as TrustProxy[]) {
+        // A Fetch Request has no peer; the platform's proxy counts as the nearest trusted hop.
+        if (Array.isArray(trustProxy) && request instanceof Request) continue
+        expect(getClientIp(request, { trustProxy, header })).toBe(CLIENT)
+      }
+      expect(getClientIp(request, { trustProxy: false, header })).toBe(
+        request instanceof Request ? null : PROXY,
+      )
+    })
+  },
+)
+
+describe('getClientIp: the reported spoof', () => {
+  it('with trustProxy 1 the proxy’s X-Forwarded-For wins over a client’s Forwarded', () => {
+    const request = node(PROXY, { 'x-forwarded-for': '5.5.5.5', forwarded: 'for=6.6.6.6' })
+    expect(getClientIp(request, { trustProxy: 1 })).toBe('5.5.5.5')
+  })
+
+  it('a Next.js route handler’s Request reads the right-most X-Forwarded-For entry', () => {
+    const request = new Request('https://shop.example/api', {
+      headers: { 'x-forwarded-for': `${SPOOF}, ${CLIENT}` },
+    })
+    expect(getClientIp(request, { trustProxy: 1 })).toBe(CLIENT)
+    expect(getClientIp(request, { trustProxy: true })).toBe(SPOOF)
+  })
+
+  it('a single-address header holding a list is not an address', () => {
+    const request = node(PROXY, { 'cf-connecting-ip': `${SPOOF}, ${CLIENT}` })
+    expect(getClientIp(request, { trustProxy: 1, header: 'cf-connecting-ip' })).toBe(PROXY)
   })
 })
