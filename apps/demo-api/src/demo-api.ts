@@ -55,8 +55,14 @@ interface Verdict {
  * The sample backend: `POST /api/signup` checks the CAPTCHA token with the provider the page
  * used (CaptchaLa, Turnstile, hCaptcha or reCAPTCHA) before it "creates" the account (in
  * memory); `GET /api/server-token` issues a CaptchaLa server challenge token; after repeated
- * CaptchaLa failures from one IP (bad tokens, emails already taken), signup answers
- * `challenge_required` with a server token, and only a token solved with it passes.
+ * failures from one IP with any provider (bad tokens, emails already taken), signup answers
+ * `challenge_required`: with CaptchaLa a server token comes along, and only a token solved with
+ * it passes and clears the count; the other providers have no such flow, so they are refused
+ * until then, and their successes never clear it.
+ *
+ * The key picker is a showcase: the page may choose among the mock's test and demo keys, whose
+ * dummy tokens pass by design. A real backend pins its one key pair from its environment and
+ * never takes the key from the request.
  */
 export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   const appSecret = options.appSecret ?? 'test_secret'
@@ -156,8 +162,12 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
       : undefined
     if (!client && !providerKey) return reply.code(400).send({ error: 'unknown_site_key' })
     const ip = clientIpOf(request.raw) ?? 'unknown'
-    // Escalation is CaptchaLa's server-token flow; the other providers have none.
-    const escalated = client !== undefined && (failuresByIp.get(ip) ?? 0) >= escalateAfter
+    // Failures count per client whatever the provider, so switching providers escapes nothing.
+    const escalated = (failuresByIp.get(ip) ?? 0) >= escalateAfter
+    // Escalation is CaptchaLa's server-token flow; another provider cannot answer it, and an
+    // always-pass test key must not be a way around it.
+    if (escalated && !client)
+      return reply.code(403).send({ error: 'challenge_required', reason: 'escalated' })
 
     let verdict: Verdict
     if (client) {
@@ -180,16 +190,15 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
         : null
     if (!refusal) {
       accounts.add(email)
-      failuresByIp.delete(ip)
+      // Only CaptchaLa's stronger check clears the count: a free pass elsewhere proves nothing.
+      if (client) failuresByIp.delete(ip)
       return reply.code(201).send({ ok: true, account: { email } })
     }
-    if (!client)
-      return reply.code(refusal.status).send({ error: refusal.error, reason: refusal.reason })
 
     // Repeated failures from one address (bad tokens, probing for taken emails) escalate.
     const failures = (failuresByIp.get(ip) ?? 0) + 1
     failuresByIp.set(ip, failures)
-    if (failures < escalateAfter)
+    if (failures < escalateAfter || !client)
       return reply.code(refusal.status).send({ error: refusal.error, reason: refusal.reason })
     const issued = await client.issueServerToken(SIGNUP_ACTION, {
       bindingIp: ip,

@@ -147,12 +147,54 @@ describe('demo backend', () => {
     expect(
       await signup({ email: 'r@b.c', token: scoreToken, provider: 'recaptcha', siteKey: v3 }),
     ).toMatchObject({ status: 201 })
-    // A failing provider check never escalates: that flow is CaptchaLa's.
-    for (const email of ['f1@b.c', 'f2@b.c', 'f3@b.c']) {
+  })
+
+  it('counts failures with every provider, and no other provider’s success clears them', async () => {
+    const v3 = '6LPasslineDemoV3ScoreKey0000000000000000'
+    for (const email of ['f1@b.c', 'f2@b.c']) {
       expect(await signup({ email, token: 'forged', provider: 'recaptcha', siteKey: v3 })).toEqual({
         status: 403,
         body: { error: 'captcha_failed', reason: 'invalid-input-response' },
       })
     }
+    // Turnstile's always-pass test key is no way around it: refused, and the count stays.
+    const alwaysPass = '1x00000000000000000000AA'
+    const turnstile = {
+      email: 't@b.c',
+      provider: 'turnstile',
+      siteKey: alwaysPass,
+      token: await providerToken({ provider: 'turnstile', siteKey: alwaysPass }),
+    }
+    expect(await signup(turnstile)).toEqual({
+      status: 403,
+      body: { error: 'challenge_required', reason: 'escalated' },
+    })
+    // CaptchaLa asks for its server token's challenge; solving it passes and clears the count.
+    const plain = await signup({ email: 'c@b.c', token: await token() })
+    expect(plain.body).toMatchObject({
+      error: 'challenge_required',
+      reason: 'server_challenge_missing',
+    })
+    const serverToken = plain.body.serverToken as string
+    expect(await signup({ email: 'c@b.c', token: await token({ serverToken }) })).toMatchObject({
+      status: 201,
+    })
+    expect(await signup({ ...turnstile, email: 't2@b.c' })).toMatchObject({ status: 201 })
+  })
+
+  it('a success with another provider before escalation leaves the count as it was', async () => {
+    const alwaysPass = '1x00000000000000000000AA'
+    await signup({ email: 'x@b.c', token: 'pt_bad' })
+    const passed = await signup({
+      email: 'free@b.c',
+      provider: 'turnstile',
+      siteKey: alwaysPass,
+      token: await providerToken({ provider: 'turnstile', siteKey: alwaysPass }),
+    })
+    expect(passed.status).toBe(201)
+    // The second failure still escalates: the free pass did not reset the first.
+    expect(await signup({ email: 'x@b.c', token: 'pt_bad' })).toMatchObject({
+      body: { error: 'challenge_required', serverToken: expect.any(String) },
+    })
   })
 })

@@ -120,6 +120,10 @@ export async function submitSignup(
       serverToken: body.serverToken,
     }
   }
+  if (body.error === 'challenge_required') {
+    // Only CaptchaLa can answer the backend's stronger check; the other providers cannot.
+    return { message: 'Too many failed attempts: switch to CaptchaLa for one more check.' }
+  }
   return { message: `Signup refused: ${body.reason ?? body.error ?? response.status}` }
 }
 
