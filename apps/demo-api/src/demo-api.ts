@@ -71,7 +71,13 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   const clients = new Map(
     CAPTCHALA_KEYS.map((appKey) => [
       appKey,
-      new CaptchalaClient({ appKey, appSecret, baseUrl: options.captchalaUrl }),
+      new CaptchalaClient({
+        appKey,
+        appSecret,
+        baseUrl: options.captchalaUrl,
+        // The mock answers the backup host's path too, for `offline_` tokens.
+        backupUrl: options.captchalaUrl,
+      }),
     ]),
   )
   const failuresByIp = new Map<string, number>()

@@ -21,6 +21,8 @@ export const CAPTCHALA_KEYS = [
   'test_fail',
   'test_expire_fast',
   'test_slow',
+  'test_offline',
+  'test_client_only',
   'test_never_ready',
 ]
 

@@ -4,8 +4,13 @@ export interface MockApp {
   appSecret: string
   /** The user must click to solve; otherwise the challenge passes without interaction. Default true. */
   interactive?: boolean
-  /** `pass` issues `pt_` tokens, `fail` fails every challenge, `degraded` issues `dg_` tokens. Default `pass`. */
-  outcome?: 'pass' | 'fail' | 'degraded'
+  /**
+   * `pass` issues `pt_` tokens, `fail` fails every challenge, `degraded` issues `dg_` tokens,
+   * `offline` issues `offline_` tokens (as CaptchaLa's SDK does when it cannot reach the primary
+   * API; valid only at the backup host's `/api/validate`), `client-only` issues `client_` tokens
+   * (checked in the browser only; the API never accepts them). Default `pass`.
+   */
+  outcome?: 'pass' | 'fail' | 'degraded' | 'offline' | 'client-only'
   /** Pass-token lifetime. Default 120 s. */
   tokenTtlSeconds?: number
   /** The widget's session answers this late, in ms. Default 0. */
@@ -31,6 +36,13 @@ export const TEST_APPS: readonly MockApp[] = [
   { appKey: 'test_expire_fast', appSecret: TEST_SECRET, interactive: false, tokenTtlSeconds: 5 },
   { appKey: 'test_degraded', appSecret: TEST_SECRET, interactive: false, outcome: 'degraded' },
   { appKey: 'test_slow', appSecret: TEST_SECRET, interactive: false, delayMs: 3000 },
+  { appKey: 'test_offline', appSecret: TEST_SECRET, interactive: false, outcome: 'offline' },
+  {
+    appKey: 'test_client_only',
+    appSecret: TEST_SECRET,
+    interactive: false,
+    outcome: 'client-only',
+  },
   { appKey: 'test_never_ready', appSecret: TEST_SECRET, interactive: false, neverReady: true },
 ]
 

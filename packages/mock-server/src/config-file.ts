@@ -40,9 +40,9 @@ export function readConfigFile(path: string): MockConfigFile {
       fail(`${where}.appSecret must be a non-empty string`)
     if (
       entry.outcome !== undefined &&
-      !['pass', 'fail', 'degraded'].includes(entry.outcome as string)
+      !['pass', 'fail', 'degraded', 'offline', 'client-only'].includes(entry.outcome as string)
     ) {
-      fail(`${where}.outcome must be "pass", "fail" or "degraded"`)
+      fail(`${where}.outcome must be "pass", "fail", "degraded", "offline" or "client-only"`)
     }
     for (const key of ['interactive', 'requireServerToken', 'neverReady'] as const) {
       if (entry[key] !== undefined && typeof entry[key] !== 'boolean')

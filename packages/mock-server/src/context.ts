@@ -20,6 +20,8 @@ export interface MockContext {
   sites: SiteRegistry
   /** Emulated providers' tokens already verified, by id. */
   redeemedSiteTokens: ExpiringSet
+  /** Where notable requests are told (the caller's `log` option), if anywhere. */
+  log?: ((line: string) => void) | undefined
   /** Turnstile's answers by idempotency key and token. */
   idempotentAnswers: Map<string, { answer: SiteverifyAnswer; expiresAt: number }>
 }

@@ -60,6 +60,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     sites: siteRegistry(options.sites),
     redeemedSiteTokens: createExpiringSet(clock),
     idempotentAnswers: new Map(),
+    log: options.log,
   }
 
   const server = Fastify({

@@ -20,23 +20,41 @@ export interface PassTokenClaims {
   uid: string | null
 }
 
-export const PASS_TOKEN_PREFIX = 'pt_'
-export const DEGRADED_TOKEN_PREFIX = 'dg_'
+/**
+ * The kinds of token CaptchaLa's browser SDK hands out, by prefix (the official server SDKs
+ * route on it): `pt_` checked by the API, `dg_` issued over quota, `offline_` made when the SDK
+ * could not reach the primary API (checked by the backup host's `/api/validate`), `client_`
+ * checked in the browser only (the SDKs never send it to the API).
+ */
+export const TOKEN_PREFIXES = {
+  pass: 'pt_',
+  degraded: 'dg_',
+  offline: 'offline_',
+  client: 'client_',
+} as const
 
-export function issuePassToken(signer: Signer, claims: PassTokenClaims, degraded: boolean): string {
-  return (degraded ? DEGRADED_TOKEN_PREFIX : PASS_TOKEN_PREFIX) + signer.sign(claims)
+export type PassTokenKind = keyof typeof TOKEN_PREFIXES
+
+export function issuePassToken(
+  signer: Signer,
+  claims: PassTokenClaims,
+  kind: PassTokenKind = 'pass',
+): string {
+  return TOKEN_PREFIXES[kind] + signer.sign(claims)
 }
 
 /** The claims of a token this server issued, or null for anything forged, truncated or foreign. */
 export function readPassToken(
   signer: Signer,
   token: string,
-): { claims: PassTokenClaims; degraded: boolean } | null {
-  const degraded = token.startsWith(DEGRADED_TOKEN_PREFIX)
-  if (!degraded && !token.startsWith(PASS_TOKEN_PREFIX)) return null
-  const claims = signer.open(token.slice(PASS_TOKEN_PREFIX.length))
+): { claims: PassTokenClaims; kind: PassTokenKind } | null {
+  const kind = (Object.keys(TOKEN_PREFIXES) as PassTokenKind[]).find((candidate) =>
+    token.startsWith(TOKEN_PREFIXES[candidate]),
+  )
+  if (!kind) return null
+  const claims = signer.open(token.slice(TOKEN_PREFIXES[kind].length))
   if (!claims || !isPassTokenClaims(claims)) return null
-  return { claims, degraded }
+  return { claims, kind }
 }
 
 function isPassTokenClaims(

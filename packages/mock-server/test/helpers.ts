@@ -42,8 +42,8 @@ export const auth = (appKey = 'test_pass', appSecret = 'test_secret') => ({
   'x-app-secret': appSecret,
 })
 
-export function validate(url: string, body: unknown, appKey = 'test_pass') {
-  return post(url, '/v1/validate', body, auth(appKey))
+export function validate(url: string, body: unknown, appKey = 'test_pass', path = '/v1/validate') {
+  return post(url, path, body, auth(appKey))
 }
 
 /** Solves a challenge the way the widget does and returns the mock's raw answer to it. */

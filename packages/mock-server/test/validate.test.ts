@@ -64,21 +64,59 @@ describe('POST /v1/validate', () => {
     expect(result.body.data.error).toBe('token_expired')
   })
 
-  it('checks the expected action and the client IP, treating IPv4-mapped IPv6 as IPv4', async () => {
-    const mock = await startMock()
+  it('checks the expected action; a differing or malformed client_ip is recorded, not refused', async () => {
+    const lines: string[] = []
+    const mock = await startMock({ log: (line) => lines.push(line) })
     const token = await passToken(mock.url, 'test_pass', { action: 'login' })
     expect(
       (await validate(mock.url, { pass_token: token, action: 'register' })).body.data.error,
     ).toBe('token_action_mismatch')
-    expect(
-      (await validate(mock.url, { pass_token: token, client_ip: '10.0.0.1' })).body.data.error,
-    ).toBe('token_ip_mismatch')
-    const ok = await validate(mock.url, {
-      pass_token: token,
-      client_ip: '::ffff:127.0.0.1',
-      action: 'login',
+    // CaptchaLa's SDKs since 1.2.2: the IP is informational, the solver's stays in captcha_args.
+    for (const clientIp of ['10.0.0.1', 'not-an-ip', 127001, 'x'.repeat(300)]) {
+      const answer = await validate(mock.url, {
+        pass_token: token,
+        client_ip: clientIp,
+        keep_token: true,
+      })
+      expect(answer.status).toBe(200)
+      expect(answer.body.data).toMatchObject({
+        valid: true,
+        captcha_args: { user_ip: '127.0.0.1' },
+      })
+    }
+    expect(lines.filter((line) => line.startsWith('validate: '))).toEqual([
+      "validate: client_ip 10.0.0.1 differs from the solver's 127.0.0.1 (recorded, not refused)",
+      'validate: client_ip "not-an-ip" is not an address (ignored)',
+      'validate: client_ip 127001 is not an address (ignored)',
+      `validate: client_ip ${JSON.stringify('x'.repeat(300)).slice(0, 80)} is not an address (ignored)`,
+    ])
+    const same = await validate(mock.url, { pass_token: token, client_ip: '::ffff:127.0.0.1' })
+    expect(same.body.data.valid).toBe(true)
+    expect(lines.filter((line) => line.startsWith('validate: '))).toHaveLength(4)
+  })
+
+  it('test_offline yields offline_ tokens, valid only at the backup host’s /api/validate', async () => {
+    const mock = await startMock()
+    const token = await passToken(mock.url, 'test_offline')
+    expect(token).toMatch(/^offline_/)
+    expect((await validate(mock.url, { pass_token: token }, 'test_offline')).body.data).toEqual({
+      valid: false,
+      error: 'invalid_token',
     })
-    expect(ok.body.data.valid).toBe(true)
+    const backup = await validate(mock.url, { pass_token: token }, 'test_offline', '/api/validate')
+    expect(backup.body.data).toMatchObject({ valid: true })
+    const again = await validate(mock.url, { pass_token: token }, 'test_offline', '/api/validate')
+    expect(again.body.data).toEqual({ valid: false, error: 'token_consumed' })
+  })
+
+  it('test_client_only yields client_ tokens, which the API never accepts', async () => {
+    const mock = await startMock()
+    const token = await passToken(mock.url, 'test_client_only')
+    expect(token).toMatch(/^client_/)
+    for (const path of ['/v1/validate', '/api/validate']) {
+      const answer = await validate(mock.url, { pass_token: token }, 'test_client_only', path)
+      expect(answer.body.data).toEqual({ valid: false, error: 'invalid_token' })
+    }
   })
 
   it('answers degraded tokens with degraded: true and valid: false', async () => {

@@ -53,18 +53,16 @@ describe('CaptchalaClient.validate against the mock', () => {
     })
   })
 
-  it('reports replay, expiry, IP and action mismatches as CaptchaLa codes', async () => {
+  it('reports replay, expiry and action mismatches as CaptchaLa codes; the client IP is a record', async () => {
     const { client, token, clock } = await setup()
     const used = await token()
     await client.validate(used)
     expect(await client.validate(used)).toMatchObject({ valid: false, error: 'token_consumed' })
     const kept = await token({ action: 'login' })
     expect(await client.validate(kept, { keepToken: true })).toMatchObject({ valid: true })
+    // Another IP than the solver's passes, as with CaptchaLa since its SDKs' 1.2.2.
     expect(await client.validate(kept, { keepToken: true, clientIp: '203.0.113.9' })).toMatchObject(
-      {
-        valid: false,
-        error: 'token_ip_mismatch',
-      },
+      { valid: true, captchaArgs: { user_ip: '127.0.0.1' } },
     )
     expect(await client.validate(kept, { keepToken: true, expectedAction: 'pay' })).toMatchObject({
       valid: false,
@@ -133,6 +131,33 @@ describe('CaptchalaClient.validate against the mock', () => {
     expect(main.requests).toHaveLength(0)
     expect(JSON.parse(backup.requests[0]!.body)).toEqual({ pass_token: 'offline_abc' })
     expect(backup.requests[0]!.headers).toMatchObject({ 'x-app-key': 'k', 'x-app-secret': 's' })
+  })
+
+  it('checks the mock’s offline_ tokens through the backup path, and refuses its client_ tokens', async () => {
+    const { url } = await setup()
+    const forApp = (appKey: string) =>
+      new CaptchalaClient({ appKey, appSecret: 'test_secret', baseUrl: url, backupUrl: url })
+    const offline = await solveChallenge(url, { appKey: 'test_offline' })
+    expect(await forApp('test_offline').validate(offline.token)).toMatchObject({
+      valid: true,
+      offline: true,
+    })
+    // Without the backup host the same kind of token is refused by the primary API.
+    const stray = await solveChallenge(url, { appKey: 'test_offline' })
+    const primaryOnly = new CaptchalaClient({
+      appKey: 'test_offline',
+      appSecret: 'test_secret',
+      baseUrl: url,
+      backupUrl: `${url}/nowhere`,
+    })
+    expect(await primaryOnly.validate(stray.token)).toMatchObject({ valid: false })
+    const clientOnly = await solveChallenge(url, { appKey: 'test_client_only' })
+    expect(clientOnly.token).toMatch(/^client_/)
+    expect(await forApp('test_client_only').validate(clientOnly.token)).toMatchObject({
+      valid: false,
+      clientOnly: true,
+      error: 'client_only',
+    })
   })
 
   it('issues server tokens', async () => {

@@ -1,7 +1,7 @@
 /* Emulated hCaptcha: window.hcaptcha with render, reset, remove, getResponse, getRespKey,
  * execute (also `{ async: true }`), setData and close; `?render=`, `?onload=`, `?hl=` and
  * `?recaptchacompat=` as the real api.js reads them. */
-/* global emulatedScript, createEmulatedWidget, emulatedContainer, emulatedDataParams, emulatedCaller, emulatedStart */
+/* global emulatedScript, createEmulatedWidget, emulatedContainerById, emulatedDataParams, emulatedCaller, emulatedStart */
 
 var hcaptchaWidgets = []
 
@@ -14,7 +14,7 @@ function hcaptchaFind(id) {
 }
 
 function hcaptchaRender(target, params) {
-  var container = emulatedContainer(target)
+  var container = emulatedContainerById(target)
   if (!container) throw new Error('[hCaptcha] container not found: ' + target)
   params = Object.assign(emulatedDataParams(container), params || {})
   if (!params.sitekey) throw new Error('[hCaptcha] missing sitekey')

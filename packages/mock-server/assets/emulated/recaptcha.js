@@ -2,7 +2,7 @@
  * getResponse, execute (v2 invisible by id; v3 as execute(siteKey, { action }) -> Promise)
  * and ready; `?render=explicit|onload|<v3 site key>`, `?onload=` and `?hl=` (the language is
  * read from the script URL only, as Google's is). */
-/* global emulatedScript, createEmulatedWidget, emulatedContainer, emulatedDataParams, emulatedCaller, emulatedStart, mockCall */
+/* global emulatedScript, createEmulatedWidget, emulatedContainerById, emulatedWhenBody, emulatedDataParams, emulatedCaller, emulatedStart, mockCall */
 
 var recaptchaWidgets = []
 var recaptchaLang = emulatedScript.searchParams.get('hl') || 'auto'
@@ -15,7 +15,17 @@ function recaptchaFind(id) {
 }
 
 function recaptchaRender(target, params) {
-  var container = emulatedContainer(target)
+  // `render(parameters)` with no container, as v3 libraries call it: a client of its own,
+  // shown as the badge at the page's edge.
+  if (target && typeof target === 'object' && !(target instanceof Element)) {
+    params = target
+    target = document.createElement('div')
+    emulatedWhenBody(function (body) {
+      body.appendChild(target)
+    })
+    params = Object.assign({ size: 'invisible' }, params, { v3: true })
+  }
+  var container = emulatedContainerById(target)
   if (!container) throw new Error('reCAPTCHA placeholder element must be an element or id')
   if (container.hasAttribute('data-recaptcha-widget-id'))
     throw new Error('reCAPTCHA has already been rendered in this element')
@@ -49,7 +59,7 @@ function recaptchaRender(target, params) {
   })
   container.appendChild(field)
   container.setAttribute('data-recaptcha-widget-id', String(id))
-  recaptchaWidgets.push({ widget: widget, field: field })
+  recaptchaWidgets.push({ widget: widget, field: field, sitekey: params.sitekey, v3: !!params.v3 })
   return id
 }
 
@@ -88,7 +98,10 @@ window.grecaptcha = {
   execute: function (idOrSiteKey, options) {
     if (typeof idOrSiteKey === 'string') return recaptchaScore(idOrSiteKey, options)
     var entry = recaptchaFind(idOrSiteKey)
-    if (entry) entry.widget.execute()
+    if (!entry) return undefined
+    // A v3 client (or any widget asked with an action) answers with a promise of a score token.
+    if (entry.v3 || options) return recaptchaScore(entry.sitekey, options)
+    entry.widget.execute()
   },
   ready: function (callback) {
     setTimeout(callback)
@@ -112,6 +125,9 @@ if (
     font: '11px system-ui',
   })
   recaptchaBadge.textContent = 'protected by reCAPTCHA (emulated)'
-  document.body.appendChild(recaptchaBadge)
+  // Google documents this script in <head>, where there is no body yet.
+  emulatedWhenBody(function (body) {
+    body.appendChild(recaptchaBadge)
+  })
 }
 emulatedStart(recaptchaImplicitRender)

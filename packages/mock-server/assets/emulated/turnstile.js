@@ -57,8 +57,7 @@ function turnstileRender(target, params) {
         throw new Error('[Cloudflare Turnstile] Error: ' + code)
       })
     },
-    onExpired: function () {
-      var token = entry.widget.response()
+    onExpired: function (token) {
       if (field) field.value = ''
       call('expired-callback', token)
     },

@@ -2,7 +2,7 @@
  * together with this file in one function: a checkbox widget (or an invisible one) that asks
  * this server for a token, so tokens carry what siteverify checks. Styles are set through
  * CSSOM, which a strict style-src allows, and no further script or style is fetched. */
-/* exported emulatedScript, createEmulatedWidget, mockCall, emulatedContainer, emulatedDataParams, emulatedCaller, emulatedStart */
+/* exported emulatedScript, createEmulatedWidget, mockCall, emulatedContainer, emulatedContainerById, emulatedWhenBody, emulatedDataParams, emulatedCaller, emulatedStart */
 
 var emulatedScript = new URL(
   document.currentScript && document.currentScript.src ? document.currentScript.src : location.href,
@@ -279,9 +279,11 @@ function createEmulatedWidget(host, options) {
   }
 
   function expire() {
+    // Handed to the callback: Turnstile's expired-callback receives the token that expired.
+    var expiredToken = response
     response = ''
     paint('expired', strings.expired)
-    options.onExpired()
+    options.onExpired(expiredToken)
     if (options.refreshExpired === 'auto') solve()
   }
 
@@ -398,8 +400,22 @@ function createEmulatedWidget(host, options) {
   }
 }
 
+/** Turnstile's container: an element or a CSS selector (its docs: `render('#example')`). */
 function emulatedContainer(target) {
   return typeof target === 'string' ? document.querySelector(target) : target
+}
+
+/** hCaptcha's and reCAPTCHA's container: an element or an element's id (their docs). */
+function emulatedContainerById(target) {
+  return typeof target === 'string' ? document.getElementById(target) : target
+}
+
+/** Runs `append` once the page has a body: a script in <head> runs before there is one. */
+function emulatedWhenBody(append) {
+  if (document.body) return append(document.body)
+  document.addEventListener('DOMContentLoaded', function () {
+    append(document.body)
+  })
 }
 
 /** A container's `data-*` attributes as render parameters; `*callback` names become functions. */

@@ -6,12 +6,19 @@ import { DEFAULT_TOKEN_TTL_SECONDS, type MockApp } from '../apps'
 import { readAsset } from '../assets'
 import type { MockContext } from '../context'
 import { handled, RequestRefused } from '../envelope'
-import { issuePassToken } from '../pass-tokens'
+import { issuePassToken, type PassTokenKind } from '../pass-tokens'
 import { isProofOfWork, POW_DIFFICULTY_BITS } from '../proof-of-work'
 import type { ServerTokenGrant } from '../server-tokens'
 import { serveAsset } from './script-route'
 
 const CHALLENGE_TTL_MS = 10 * 60_000
+const TOKEN_KIND_BY_OUTCOME: Record<Exclude<MockApp['outcome'], undefined>, PassTokenKind> = {
+  pass: 'pass',
+  fail: 'pass',
+  degraded: 'degraded',
+  offline: 'offline',
+  'client-only': 'client',
+}
 
 const SCRIPTS = {
   '/captchala-loader.js': { file: 'captchala-loader.js', type: 'text/javascript; charset=utf-8' },
@@ -146,7 +153,7 @@ export async function browserRoutes(scope: FastifyInstance, context: MockContext
           platform: 'web',
           uid: grant?.uid ?? null,
         },
-        app.outcome === 'degraded',
+        TOKEN_KIND_BY_OUTCOME[app.outcome ?? 'pass'],
       )
       return handled({ token, expires_in: ttlSeconds })
     },

@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { DEFAULT_RATE_LIMIT, type MockApp } from '../apps'
 import type { MockContext } from '../context'
 import { handled, RequestRefused } from '../envelope'
-import { isValidIp } from '../ip'
+import { isValidIp, normalizeIp } from '../ip'
 import { secretDigest, secretMatches } from '../signing'
-import { validatePassToken } from '../validate-pass-token'
+import { validatePassToken, type ValidateData } from '../validate-pass-token'
 
 const MAX_SERVER_TOKEN_TTL_SECONDS = 3600
 const DEFAULT_SERVER_TOKEN_TTL_SECONDS = 300
@@ -16,7 +16,8 @@ const validateBody = {
   properties: {
     pass_token: { type: 'string', maxLength: 4096 },
     keep_token: { type: 'boolean' },
-    client_ip: { type: 'string', maxLength: 64 },
+    // Informational and never refused: a malformed value is ignored, as CaptchaLa does.
+    client_ip: {},
     action: { type: 'string', maxLength: 64 },
     uid: { type: 'string', maxLength: 128 },
   },
@@ -71,7 +72,7 @@ const validateResponse = {
 interface ValidateBody {
   pass_token?: string
   keep_token?: boolean
-  client_ip?: string
+  client_ip?: unknown
   action?: string
   uid?: string
 }
@@ -138,32 +139,41 @@ export async function serverApiRoutes(api: FastifyInstance, context: MockContext
     done()
   })
 
-  const validate = async (request: FastifyRequest<{ Body: ValidateBody | undefined }>) => {
-    const body = requireObject(request.body)
-    if (!body.pass_token) throw new RequestRefused(400, 'empty_token', undefined, { valid: false })
-    if (body.client_ip !== undefined && !isValidIp(body.client_ip)) {
-      throw new RequestRefused(400, 'invalid_request', 'client_ip is not an IP address', {
-        valid: false,
-      })
-    }
-    return handled(
-      validatePassToken(
+  const validateOn =
+    (backup: boolean) => async (request: FastifyRequest<{ Body: ValidateBody | undefined }>) => {
+      const body = requireObject(request.body)
+      if (!body.pass_token)
+        throw new RequestRefused(400, 'empty_token', undefined, { valid: false })
+      const data = validatePassToken(
         {
           app: appOf(request)!.appKey,
           token: body.pass_token,
           keepToken: body.keep_token ?? false,
-          clientIp: body.client_ip,
           action: body.action,
           uid: body.uid,
+          backup,
         },
         { signer: context.signer, consumed: context.consumedTokens, clock: context.clock },
-      ),
+      )
+      recordClientIp(body.client_ip, data)
+      return handled(data)
+    }
+
+  /** Tells the log when the caller's `client_ip` differs from the solver's: recorded, not refused. */
+  const recordClientIp = (clientIp: unknown, data: ValidateData) => {
+    if (!context.log || !data.valid || clientIp === undefined) return
+    const given = typeof clientIp === 'string' && isValidIp(clientIp) ? normalizeIp(clientIp) : null
+    if (given === normalizeIp(data.captcha_args.user_ip)) return
+    context.log(
+      given
+        ? `validate: client_ip ${given} differs from the solver's ${data.captcha_args.user_ip} (recorded, not refused)`
+        : `validate: client_ip ${JSON.stringify(clientIp).slice(0, 80)} is not an address (ignored)`,
     )
   }
   const validateSchema = { body: validateBody, response: validateResponse }
-  api.post('/v1/validate', { schema: validateSchema }, validate)
+  api.post('/v1/validate', { schema: validateSchema }, validateOn(false))
   // The backup host answers `offline_` tokens at this path, with the same contract.
-  api.post('/api/validate', { schema: validateSchema }, validate)
+  api.post('/api/validate', { schema: validateSchema }, validateOn(true))
 
   api.post<{ Body: IssueBody | undefined }>(
     '/v1/server/challenge/issue',

@@ -1,0 +1,206 @@
+// What the providers document and their popular clients rely on, each checked in Chromium on
+// a customer's origin under a strict CSP: the ways other people's code calls the scripts.
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMockServer, type MockServer } from '../src/index'
+import { launchChromium } from './chromium'
+import { NONCE, startCustomerSite } from './customer-site'
+
+const V3_KEY = '6LPasslineDemoV3ScoreKey0000000000000000'
+const V3_SECRET = '6LPasslineDemoV3ScoreSecret000000000000'
+const TURNSTILE_DEMO_KEY = '0x4AAAAAAAPasslineDemo'
+
+let browser: Browser
+let mock: MockServer
+let site: Awaited<ReturnType<typeof startCustomerSite>>
+
+/** Each case's page: the script where the case puts it, and what it runs once loaded. */
+const PAGES: Record<string, () => string> = {
+  // Google's own snippet: `api.js?render=<key>` in <head>, before there is a body.
+  'recaptcha-v3-in-head':
+    () => `<!doctype html><html><head><meta charset="utf-8"><title>shop</title>
+<script nonce="${NONCE}">window.events = []; window.addEventListener('error', (e) => window.events.push('error:' + e.message))</script>
+<script nonce="${NONCE}" src="${mock.url}/recaptcha/api.js?render=${V3_KEY}"></script>
+</head><body><p>checkout</p></body></html>`,
+  // The v3 libraries' way: render with parameters only, then execute by the id.
+  'recaptcha-v3-render-without-container': () =>
+    page(
+      `/recaptcha/api.js?render=explicit&onload=loaded`,
+      `window.loaded = () => {
+      window.widgetId = grecaptcha.render({ sitekey: '${V3_KEY}', badge: 'bottomleft' })
+      window.events.push('rendered:' + window.widgetId)
+    }`,
+    ),
+  'recaptcha-render-by-id': () =>
+    page(
+      `/recaptcha/api.js?render=explicit&onload=loaded`,
+      `window.loaded = () => {
+      window.widgetId = grecaptcha.render('target', { sitekey: '10000000-ffff-ffff-ffff-000000000001' })
+      window.events.push('rendered')
+    }`,
+    ),
+  'hcaptcha-render-by-id': () =>
+    page(
+      `/hcaptcha/1/api.js?render=explicit&onload=loaded`,
+      `window.loaded = () => {
+      window.widgetId = hcaptcha.render('target', { sitekey: '10000000-ffff-ffff-ffff-000000000001' })
+      window.events.push('rendered')
+    }`,
+    ),
+  'turnstile-render-by-selector-and-expiry': () =>
+    page(
+      `/turnstile/v0/api.js?render=explicit&onload=loaded`,
+      `window.loaded = () => {
+      turnstile.render('#target', {
+        sitekey: '${TURNSTILE_DEMO_KEY}',
+        'refresh-expired': 'manual',
+        callback: (token) => { window.token = token; window.events.push('token') },
+        'expired-callback': (token) => { window.expiredToken = token; window.events.push('expired') },
+      })
+      window.events.push('rendered')
+    }`,
+    ),
+}
+
+function page(script: string, onLoaded: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>shop</title></head><body>
+<main><div id="target"></div></main>
+<script nonce="${NONCE}">
+  window.events = []
+  window.addEventListener('error', (e) => window.events.push('error:' + e.message))
+  ${onLoaded}
+</script>
+<script nonce="${NONCE}" src="${mock.url}${script}"></script>
+</body></html>`
+}
+
+beforeAll(async () => {
+  mock = await createMockServer()
+  site = await startCustomerSite(mock.url, (query) => PAGES[query.get('case')!]!())
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await mock?.close()
+  await site?.close()
+})
+
+type PageWindow = {
+  events: string[]
+  widgetId: number | string
+  token?: string
+  expiredToken?: string
+  grecaptcha: { execute(id: number | string, options?: object): Promise<string> | undefined }
+}
+
+async function open(name: keyof typeof PAGES, setUp?: (tab: Page) => Promise<void>) {
+  const tab = await browser.newPage()
+  tab.setDefaultTimeout(10_000)
+  await setUp?.(tab)
+  await tab.goto(`${site.url}/?case=${name}`)
+  return tab
+}
+
+const events = (tab: Page) => tab.evaluate(() => (window as unknown as PageWindow).events)
+
+async function siteverify(path: string, fields: Record<string, string>) {
+  const response = await fetch(mock.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+  return (await response.json()) as Record<string, unknown>
+}
+
+describe('emulated scripts called the way others call them', () => {
+  it('reCAPTCHA v3 loaded in <head> waits for the body, shows its badge, and scores', async () => {
+    const tab = await open('recaptcha-v3-in-head')
+    await tab.getByText('protected by reCAPTCHA', { exact: false }).waitFor()
+    expect(await events(tab)).toEqual([])
+    const token = await tab.evaluate(
+      (key) =>
+        new Promise<string>((resolve) =>
+          (
+            window as unknown as {
+              grecaptcha: {
+                ready(f: () => void): void
+                execute(k: string, o: object): Promise<string>
+              }
+            }
+          ).grecaptcha.ready(
+            () =>
+              void (window as unknown as PageWindow).grecaptcha
+                .execute(key as never, { action: 'checkout' })!
+                .then(resolve),
+          ),
+        ),
+      V3_KEY,
+    )
+    expect(
+      await siteverify('/recaptcha/api/siteverify', { secret: V3_SECRET, response: token }),
+    ).toMatchObject({ success: true, action: 'checkout' })
+    await tab.close()
+  })
+
+  it('grecaptcha.render(parameters) without a container, then execute(id, { action }) promises a score token', async () => {
+    const tab = await open('recaptcha-v3-render-without-container')
+    await tab.waitForFunction(() => (window as unknown as PageWindow).events.length > 0)
+    expect(await events(tab)).toEqual(['rendered:0'])
+    const token = await tab.evaluate(() => {
+      const { grecaptcha, widgetId } = window as unknown as PageWindow
+      const answer = grecaptcha.execute(widgetId, { action: 'signup' })
+      return answer instanceof Promise ? answer : Promise.reject(new Error('not a promise'))
+    })
+    expect(
+      await siteverify('/recaptcha/api/siteverify', { secret: V3_SECRET, response: token }),
+    ).toMatchObject({ success: true, action: 'signup' })
+    await tab.close()
+  })
+
+  it.each(['recaptcha-render-by-id', 'hcaptcha-render-by-id'] as const)(
+    '%s: an element id string is a container, as the provider documents',
+    async (name) => {
+      const tab = await open(name)
+      await tab.waitForFunction(() => (window as unknown as PageWindow).events.length > 0)
+      expect(await events(tab)).toEqual(['rendered'])
+      await expect(
+        tab.locator('#target [role="checkbox"], #target button').count(),
+      ).resolves.toBeGreaterThan(0)
+      await tab.close()
+    },
+  )
+
+  it('Turnstile: a selector is a container, and expired-callback receives the token that expired', async () => {
+    const tab = await open('turnstile-render-by-selector-and-expiry', (page) =>
+      page.clock.install(),
+    )
+    await tab.waitForFunction(() => (window as unknown as PageWindow).token)
+    const token = await tab.evaluate(() => (window as unknown as PageWindow).token)
+    // Turnstile tokens live 300 s.
+    await tab.clock.runFor(301_000)
+    await tab.waitForFunction(() => (window as unknown as PageWindow).events.includes('expired'))
+    expect(await tab.evaluate(() => (window as unknown as PageWindow).expiredToken)).toBe(token)
+    await tab.close()
+  })
+})
+
+describe('the front page', () => {
+  it('has no axe violations', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8')
+    const tab = await browser.newPage()
+    await tab.goto(mock.url)
+    await tab.locator('.cl-check').waitFor()
+    await tab.addScriptTag({ content: axeSource })
+    const violations = await tab.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }
+      ).axe
+      return (await axe.run()).violations.map((violation) => violation.id)
+    })
+    expect(violations).toEqual([])
+    await tab.close()
+  })
+})
