@@ -142,6 +142,21 @@ describe('emulated scripts called the way others call them', () => {
     expect(
       await siteverify('/recaptcha/api/siteverify', { secret: V3_SECRET, response: token }),
     ).toMatchObject({ success: true, action: 'checkout' })
+    // The script's own client is id 0: execute without an id, or with 0, scores for its key.
+    const byClient = await tab.evaluate(() =>
+      Promise.all([
+        (window as unknown as PageWindow).grecaptcha.execute(undefined as never, { action: 'a' }),
+        (window as unknown as PageWindow).grecaptcha.execute(0, { action: 'b' }),
+      ]),
+    )
+    for (const [index, action] of ['a', 'b'].entries()) {
+      expect(
+        await siteverify('/recaptcha/api/siteverify', {
+          secret: V3_SECRET,
+          response: byClient[index]!,
+        }),
+      ).toMatchObject({ success: true, action })
+    }
     await tab.close()
   })
 

@@ -11,7 +11,7 @@ var recaptchaRenderParam = emulatedScript.searchParams.get('render')
 var RECAPTCHA_ACTION = /^[A-Za-z0-9/_]*$/
 
 function recaptchaFind(id) {
-  return recaptchaWidgets[id === undefined ? 0 : id]
+  return recaptchaWidgets[id === undefined || id === null ? 0 : id]
 }
 
 function recaptchaRender(target, params) {
@@ -82,18 +82,27 @@ function recaptchaScore(siteKey, options) {
   )
 }
 
+// `render=<v3 site key>` makes a client of that key first, id 0, which `execute(undefined or 0,
+// { action })` answers (react-google-recaptcha-v3 calls it so).
+var recaptchaAutoKey =
+  recaptchaRenderParam && recaptchaRenderParam !== 'explicit' && recaptchaRenderParam !== 'onload'
+    ? recaptchaRenderParam
+    : null
+if (recaptchaAutoKey)
+  recaptchaWidgets.push({ widget: null, field: null, sitekey: recaptchaAutoKey, v3: true })
+
 window.___grecaptcha_cfg = { clients: {} }
 window.grecaptcha = {
   render: recaptchaRender,
   reset: function (id) {
     var entry = recaptchaFind(id)
-    if (!entry) return
+    if (!entry || !entry.widget) return
     entry.widget.reset()
     entry.field.value = ''
   },
   getResponse: function (id) {
     var entry = recaptchaFind(id)
-    return entry ? entry.widget.response() : ''
+    return entry && entry.widget ? entry.widget.response() : ''
   },
   execute: function (idOrSiteKey, options) {
     if (typeof idOrSiteKey === 'string') return recaptchaScore(idOrSiteKey, options)
@@ -108,11 +117,7 @@ window.grecaptcha = {
   },
 }
 // A v3 site key as `render=` shows Google's badge.
-if (
-  recaptchaRenderParam &&
-  recaptchaRenderParam !== 'explicit' &&
-  recaptchaRenderParam !== 'onload'
-) {
+if (recaptchaAutoKey) {
   var recaptchaBadge = document.createElement('div')
   recaptchaBadge.setAttribute('data-emulated-provider', 'recaptcha-v3')
   Object.assign(recaptchaBadge.style, {
