@@ -7,6 +7,13 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createMockServer, type MockServer } from '@passline/mock-server'
+import {
+  verifyHcaptcha,
+  verifyRecaptcha,
+  verifyTurnstile,
+  type SiteverifyOptions,
+  type VerifyResult,
+} from '@passline/server'
 import { build } from 'esbuild'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +23,8 @@ interface Peer {
   library: string
   siteKey: string
   secret: string
+  /** The provider's siteverify on the mock, through @passline/server's verifier. */
+  verify: (options: SiteverifyOptions) => Promise<VerifyResult>
   siteverify: string
   /** The emulated checkbox waits for a click. */
   click?: boolean
@@ -29,6 +38,7 @@ const PEERS: Record<string, Peer> = {
     library: '@marsidev/react-turnstile',
     siteKey: '0x4AAAAAAAPasslineDemo',
     secret: '0x4AAAAAAAPasslineDemoSecret',
+    verify: verifyTurnstile,
     siteverify: '/turnstile/v0/siteverify',
     action: 'signup',
   },
@@ -36,6 +46,7 @@ const PEERS: Record<string, Peer> = {
     library: '@hcaptcha/react-hcaptcha',
     siteKey: 'a1b2c3d4-0000-4000-8000-passline0001',
     secret: '0xPasslineDemoHcaptchaSecret',
+    verify: verifyHcaptcha,
     siteverify: '/hcaptcha/siteverify',
     click: true,
   },
@@ -43,6 +54,7 @@ const PEERS: Record<string, Peer> = {
     library: 'react-google-recaptcha',
     siteKey: '6LPasslineDemoV2CheckboxKey00000000000000',
     secret: '6LPasslineDemoV2CheckboxSecret0000000000',
+    verify: verifyRecaptcha,
     siteverify: '/recaptcha/api/siteverify',
     click: true,
   },
@@ -50,6 +62,7 @@ const PEERS: Record<string, Peer> = {
     library: 'react-google-recaptcha-v3 (script in <head>, execute by site key)',
     siteKey: '6LPasslineDemoV3ScoreKey0000000000000000',
     secret: '6LPasslineDemoV3ScoreSecret000000000000',
+    verify: verifyRecaptcha,
     siteverify: '/recaptcha/api/siteverify',
     action: 'signup',
   },
@@ -57,6 +70,7 @@ const PEERS: Record<string, Peer> = {
     library: 'react-google-recaptcha-v3 (its own container, execute by widget id)',
     siteKey: '6LPasslineDemoV3ScoreKey0000000000000000',
     secret: '6LPasslineDemoV3ScoreSecret000000000000',
+    verify: verifyRecaptcha,
     siteverify: '/recaptcha/api/siteverify',
     action: 'signup',
     query: { container: 'recaptcha-box' },
@@ -139,15 +153,6 @@ async function pointedAtMock(): Promise<{ context: BrowserContext; refused: stri
   return { context, refused }
 }
 
-async function siteverify(path: string, fields: Record<string, string>) {
-  const response = await fetch(mock.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
-
 describe('peer libraries, unchanged, against the emulator', () => {
   const cases = Object.entries(PEERS).map(([name, peer]) => ({ name, ...peer }))
   it.each(cases)('$name: $library', async ({ name, ...peer }) => {
@@ -168,16 +173,17 @@ describe('peer libraries, unchanged, against the emulator', () => {
     )
     expect(errors).toEqual([])
     expect(pageErrors).toEqual([])
-    const verdict = await siteverify(peer.siteverify, { secret: peer.secret, response: tokens[0]! })
-    expect(verdict).toMatchObject({
-      success: true,
-      hostname: '127.0.0.1',
-      ...(peer.action && { action: peer.action }),
-    })
+    const verify = () =>
+      peer.verify({
+        secret: peer.secret,
+        token: tokens[0],
+        url: mock.url + peer.siteverify,
+        expectedHostname: '127.0.0.1',
+        ...(peer.action && { expectedAction: peer.action }),
+      })
+    expect(await verify()).toMatchObject({ success: true, hostname: '127.0.0.1' })
     // Minted demo tokens are single-use, as the providers' are.
-    expect(
-      await siteverify(peer.siteverify, { secret: peer.secret, response: tokens[0]! }),
-    ).toMatchObject({ success: false })
+    expect(await verify()).toMatchObject({ success: false })
     if (refused.length) console.warn(`${name}: refused outside requests`, refused)
     await context.close()
   })

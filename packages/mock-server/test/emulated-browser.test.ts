@@ -9,6 +9,7 @@ import {
   type MockServer,
 } from '../src/index'
 import { launchChromium } from './chromium'
+import { siteverify as siteverifyAt } from './helpers'
 import { NONCE, startCustomerSite } from './customer-site'
 
 let browser: Browser
@@ -87,14 +88,8 @@ async function tokenFrom(tab: Page): Promise<string> {
   return tab.evaluate(() => (window as unknown as { token: string }).token)
 }
 
-async function siteverify(path: string, fields: Record<string, string>) {
-  const response = await fetch(mock.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
+const siteverify = (path: string, fields: Record<string, string>) =>
+  siteverifyAt(mock.url, path, fields)
 
 describe('emulated providers in Chromium, on another origin under a strict CSP', () => {
   it('Turnstile: a managed widget solves on render; the token verifies once with hostname and action', async () => {

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMockServer, type MockServer } from '../src/index'
 import { launchChromium } from './chromium'
+import { siteverify as siteverifyAt } from './helpers'
 import { NONCE, startCustomerSite } from './customer-site'
 
 const V3_KEY = '6LPasslineDemoV3ScoreKey0000000000000000'
@@ -106,14 +107,8 @@ async function open(name: keyof typeof PAGES, setUp?: (tab: Page) => Promise<voi
 
 const events = (tab: Page) => tab.evaluate(() => (window as unknown as PageWindow).events)
 
-async function siteverify(path: string, fields: Record<string, string>) {
-  const response = await fetch(mock.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  })
-  return (await response.json()) as Record<string, unknown>
-}
+const siteverify = (path: string, fields: Record<string, string>) =>
+  siteverifyAt(mock.url, path, fields)
 
 describe('emulated scripts called the way others call them', () => {
   it('reCAPTCHA v3 loaded in <head> waits for the body, shows its badge, and scores', async () => {

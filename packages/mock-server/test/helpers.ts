@@ -69,3 +69,13 @@ export async function passToken(
 ) {
   return (await solveChallenge(url, { appKey, ...options })).token
 }
+
+/** A form POST to one of the emulated siteverify endpoints, answered as JSON. */
+export async function siteverify(url: string, path: string, fields: Record<string, string>) {
+  const response = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+  return (await response.json()) as Record<string, unknown>
+}
