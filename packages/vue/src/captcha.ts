@@ -1,5 +1,6 @@
 import { defineComponent, h, watch, type PropType } from 'vue'
 import type {
+  Captcha as CaptchaController,
   CaptchaError,
   CaptchaOptions,
   CaptchaStatus,
@@ -39,11 +40,16 @@ const captchaProps = {
   badge: String as PropType<'bottomright' | 'bottomleft' | 'inline'>,
 }
 
-/**
- * The widget as a component: `v-model:token`, events `verify`, `expire`, `error`,
- * `status-change`, and through a template ref `{ execute, getToken, consume, reset, getState }`.
- */
-export const Captcha = /* @__PURE__ */ defineComponent({
+/** What a template ref to `<Captcha>` offers. */
+export interface CaptchaHandle {
+  execute: CaptchaController['execute']
+  getToken: CaptchaController['getToken']
+  consume: CaptchaController['consume']
+  reset: CaptchaController['reset']
+  getState: CaptchaController['getState']
+}
+
+const CaptchaComponent = /* @__PURE__ */ defineComponent({
   name: 'PasslineCaptcha',
   props: captchaProps,
   emits: {
@@ -78,15 +84,27 @@ export const Captcha = /* @__PURE__ */ defineComponent({
       },
     )
 
-    expose({
+    const handle: CaptchaHandle = {
       execute: captcha.execute,
       getToken: captcha.getToken,
       consume: captcha.consume,
       reset: captcha.reset,
       getState: captcha.getState,
-    })
+    }
+    expose(handle)
     return () => h('div', { ref: containerRef, 'data-passline-captcha': '' })
   },
 })
+
+/**
+ * The widget as a component: `v-model:token`, events `verify`, `expire`, `error`,
+ * `status-change`, and through a template ref `{ execute, getToken, consume, reset, getState }`.
+ * `defineComponent` cannot see what `expose()` adds, so the type says it: an instance (what
+ * `InstanceType<typeof Captcha>` and a template ref give) carries the handle's methods.
+ */
+export const Captcha = CaptchaComponent as typeof CaptchaComponent & {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape of Vue's own constructor type
+  new (...args: any[]): InstanceType<typeof CaptchaComponent> & CaptchaHandle
+}
 
 export type CaptchaInstance = InstanceType<typeof Captcha>

@@ -1,5 +1,5 @@
 export { Captcha } from './captcha'
-export type { CaptchaInstance } from './captcha'
+export type { CaptchaHandle, CaptchaInstance } from './captcha'
 export { PASSLINE_DEFAULTS } from './defaults'
 export { createPasslinePlugin } from './plugin'
 export { useCaptcha } from './use-captcha'

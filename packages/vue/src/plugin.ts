@@ -3,6 +3,13 @@ import type { CaptchaDefaults } from '@passline/core'
 import { Captcha } from './captcha'
 import { PASSLINE_DEFAULTS } from './defaults'
 
+declare module 'vue' {
+  /** `<PasslineCaptcha>`, registered by the plugin, is typed in every template. */
+  export interface GlobalComponents {
+    PasslineCaptcha: typeof Captcha
+  }
+}
+
 /**
  * App-wide defaults for every `useCaptcha` and `<Captcha>`, whose own options win; also
  * registers `<PasslineCaptcha>` globally.

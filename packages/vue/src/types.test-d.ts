@@ -1,7 +1,13 @@
 // Type tests: checked by `pnpm typecheck` (tsc), never run.
 import { ref, type ComputedRef } from 'vue'
 import { expectTypeOf } from 'vitest'
-import { useCaptcha, type Captcha, type CaptchaStatus, type UseCaptchaReturn } from './index'
+import {
+  useCaptcha,
+  type Captcha,
+  type CaptchaState,
+  type CaptchaStatus,
+  type UseCaptchaReturn,
+} from './index'
 
 declare const api: UseCaptchaReturn
 expectTypeOf(api.status).toEqualTypeOf<ComputedRef<CaptchaStatus>>()
@@ -22,3 +28,9 @@ expectTypeOf<Props['theme']>().toEqualTypeOf<'auto' | 'light' | 'dark' | undefin
 expectTypeOf<Props['siteKey']>().toEqualTypeOf<string | undefined>()
 expectTypeOf<NonNullable<Props['onVerify']>>().parameter(0).toEqualTypeOf<string>()
 expectTypeOf<NonNullable<Props['onStatus-change']>>().parameter(0).toEqualTypeOf<CaptchaStatus>()
+
+// A template ref's instance carries what <Captcha> exposes.
+type Instance = InstanceType<typeof Captcha>
+expectTypeOf<Instance['consume']>().returns.resolves.toBeString()
+expectTypeOf<Instance['getState']>().returns.toEqualTypeOf<CaptchaState>()
+expectTypeOf<Instance>().toHaveProperty('execute')
