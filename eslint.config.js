@@ -13,6 +13,7 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/node_modules/**',
       '**/.test-build/**',
+      '**/.snippets/**',
       'bench/.tmp/**',
     ],
   },

@@ -13,6 +13,7 @@ const stages = [
   { name: 'build', command: 'turbo run build --output-logs=errors-only' },
   { name: 'typecheck', command: 'turbo run typecheck --output-logs=errors-only' },
   { name: 'lint', command: 'eslint . --max-warnings=0 && prettier --check . --log-level=warn' },
+  { name: 'README snippets', command: 'node scripts/check-snippets.mjs' },
   {
     name: 'unit tests',
     command: `vitest run --reporter=default --reporter=json --outputFile.json=${resultsDir}/unit.json`,

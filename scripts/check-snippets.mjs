@@ -1,0 +1,129 @@
+// README snippets: every TypeScript, TSX and Vue code block of every README is typechecked
+// against the built packages, the way a user pasting it would compile it. Each block is
+// written into the package it imports from (so `react`, `vue`, `express`... resolve there),
+// then that package's blocks are checked with tsc (vue-tsc for .vue).
+//
+// Markers, on the last non-blank line above a block's fence:
+//   <!-- snippet: partial (why) -->    a deliberate fragment: not compiled
+//   <!-- snippet: declare ... -->      prepended as is: what the block assumes exists
+//                                      (e.g. `declare const form: HTMLFormElement`)
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const EXTENSIONS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', vue: 'vue' }
+const SNIPPETS_DIR = '.snippets'
+
+const readmes = [
+  'README.md',
+  ...['packages', 'apps'].flatMap((folder) =>
+    readdirSync(join(root, folder))
+      .map((name) => `${folder}/${name}/README.md`)
+      .filter((file) => existsSync(join(root, file))),
+  ),
+]
+
+/** The blocks of one README, with where they start and what their markers say. */
+function blocksOf(file) {
+  const lines = readFileSync(join(root, file), 'utf8').split('\n')
+  const blocks = []
+  for (let index = 0; index < lines.length; index++) {
+    const open = /^```(\w+)\s*$/.exec(lines[index])
+    if (!open) continue
+    const end = lines.findIndex((line, at) => at > index && line.startsWith('```'))
+    const extension = EXTENSIONS[open[1]]
+    // The marker stands on the last non-blank line above the fence.
+    let above = index - 1
+    while (above > 0 && !lines[above].trim()) above--
+    const marker = /^<!--\s*snippet:\s*(.*?)\s*-->$/.exec(lines[above]?.trim() ?? '')?.[1]
+    if (extension && !marker?.startsWith('partial')) {
+      blocks.push({
+        file,
+        line: index + 2,
+        extension,
+        prelude: marker?.startsWith('declare') ? marker : '',
+        code: lines.slice(index + 1, end).join('\n'),
+      })
+    }
+    index = end
+  }
+  return blocks
+}
+
+/** The package a block belongs with: the first `@passline/x` it imports, else the core. */
+function homeOf(block) {
+  const named = /from '@passline\/([a-z-]+)/.exec(block.code)?.[1]
+  return named && existsSync(join(root, 'packages', named)) ? named : 'core'
+}
+
+const byPackage = new Map()
+for (const block of readmes.flatMap(blocksOf)) {
+  const home = homeOf(block)
+  byPackage.set(home, [...(byPackage.get(home) ?? []), block])
+}
+
+let failed = 0
+let checked = 0
+for (const [name, blocks] of byPackage) {
+  const dir = join(root, 'packages', name, SNIPPETS_DIR)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const origins = new Map()
+  for (const block of blocks) {
+    const base = `${block.file.replace(/[/.]/g, '_')}_${block.line}`
+    const file = `${base}.${block.extension}`
+    const header = `// ${block.file}:${block.line}\n`
+    let text = header + (block.prelude ? `${block.prelude}\n` : '') + block.code + '\n'
+    if (block.extension !== 'vue') text += 'export {}\n'
+    else if (block.prelude)
+      text = text.replace('<script setup lang="ts">', (tag) => `${tag}\n${block.prelude}`)
+    writeFileSync(join(dir, file), text)
+    // tsc reports lines of the written file; the README's line is this much further down.
+    origins.set(file, { readme: block.file, offset: block.line - 2 - (block.prelude ? 1 : 0) })
+    checked += 1
+  }
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        extends: '../../../tsconfig.base.json',
+        compilerOptions: {
+          noEmit: true,
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          types: [],
+          // A snippet shows one use; names it declares for the reader may go unused.
+          noUnusedLocals: false,
+          noUnusedParameters: false,
+        },
+        include: ['*.ts', '*.tsx', '*.vue'],
+      },
+      null,
+      2,
+    ),
+  )
+  const hasVue = blocks.some((block) => block.extension === 'vue')
+  const compiler = join(root, 'node_modules', '.bin', hasVue ? 'vue-tsc' : 'tsc')
+  const bin = existsSync(compiler)
+    ? compiler
+    : join(root, 'packages', name, 'node_modules', '.bin', hasVue ? 'vue-tsc' : 'tsc')
+  const run = spawnSync(bin, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], {
+    cwd: join(root, 'packages', name),
+    encoding: 'utf8',
+  })
+  const output = `${run.stdout}${run.stderr}`.trim()
+  if (run.status !== 0) {
+    failed += 1
+    for (const line of output.split('\n')) {
+      const at = /^(?:.*[/\\])?([^/\\(]+)\((\d+),(\d+)\): (.*)$/.exec(line)
+      const origin = at && origins.get(at[1])
+      console.error(
+        origin ? `✗ ${origin.readme}:${Number(at[2]) + origin.offset}: ${at[4]}` : `  ${line}`,
+      )
+    }
+  }
+  console.log(`${run.status === 0 ? '✓' : '✗'} ${blocks.length} snippets with @passline/${name}`)
+}
+console.log(`${checked} README snippets checked${failed ? `, ${failed} packages with errors` : ''}`)
+process.exit(failed ? 1 : 0)
