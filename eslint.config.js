@@ -14,6 +14,9 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.test-build/**',
       '**/.snippets/**',
+      '**/.nuxt/**',
+      '**/.output/**',
+      '**/.next/**',
       'bench/.tmp/**',
     ],
   },
@@ -51,6 +54,11 @@ export default tseslint.config(
     // Tests define small components next to each other.
     files: ['**/*.test.{ts,tsx}'],
     rules: { 'vue/one-component-per-file': 'off' },
+  },
+  {
+    // Nuxt apps use the names Nuxt and its modules auto-import; TypeScript checks them.
+    files: ['packages/nuxt/test/fixture/**', 'apps/nuxt-demo/**'],
+    rules: { 'no-undef': 'off', 'vue/multi-word-component-names': 'off' },
   },
   {
     // Build scripts, CLIs and servers talk to the terminal on purpose.

@@ -52,10 +52,11 @@ function blocksOf(file) {
   return blocks
 }
 
-/** The package a block belongs with: the first `@passline/x` it imports, else the core. */
+/** The package a block belongs with: the first `@passline/x` it imports, else its README's, else the core. */
 function homeOf(block) {
   const named = /from '@passline\/([a-z-]+)/.exec(block.code)?.[1]
-  return named && existsSync(join(root, 'packages', named)) ? named : 'core'
+  if (named && existsSync(join(root, 'packages', named))) return named
+  return /^packages\/([a-z-]+)\//.exec(block.file)?.[1] ?? 'core'
 }
 
 const byPackage = new Map()

@@ -22,6 +22,12 @@ const stages = [
   { name: 'package checks', command: 'turbo run check:package --output-logs=errors-only' },
   { name: 'size budgets', command: 'node scripts/size.mjs' },
   {
+    name: 'nuxt module tests',
+    when: () => existsSync('packages/nuxt/package.json'),
+    command: `pnpm --filter @passline/nuxt exec vitest run --config vitest.nuxt.config.ts --reporter=default --reporter=json --outputFile.json=../../${resultsDir}/nuxt.json`,
+    results: `${resultsDir}/nuxt.json`,
+  },
+  {
     name: 'end-to-end tests',
     when: () => existsSync('apps/e2e/package.json'),
     command: `pnpm --filter @passline/e2e exec vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=../../${resultsDir}/e2e.json`,

@@ -11,5 +11,6 @@ export type {
   CaptchaOptions,
   CaptchaState,
   CaptchaStatus,
+  ProviderName,
   UseCaptchaOptions,
 } from '@passline/core'

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// The module's tests build a real Nuxt app: run on their own (`pnpm test:nuxt`), not with the
+// unit tests, so the build does not compete with them for the two cores.
+export default defineConfig({
+  test: {
+    name: 'nuxt',
+    include: ['test/**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+})
