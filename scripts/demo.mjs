@@ -13,6 +13,7 @@ const services = [
   { name: 'React sample', dir: 'apps/react-demo', script: 'demo' },
   { name: 'Vue sample', dir: 'apps/vue-demo', script: 'demo' },
   { name: 'vanilla sample', dir: 'apps/vanilla-demo', script: 'demo' },
+  { name: 'Next.js sample', dir: 'apps/next-demo', script: 'demo' },
 ]
 
 const present = services.filter((s) => existsSync(`${s.dir}/package.json`))

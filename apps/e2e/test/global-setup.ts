@@ -1,9 +1,21 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { build } from 'vite'
-import { APPS } from './apps'
+import { APPS, FRAMEWORK_APPS } from './apps'
 
-/** Builds every sample app once; each test file then serves the builds with `vite preview`. */
+/**
+ * Builds every sample app once, for production: the Vite apps (each test file serves them with
+ * `vite preview`), and the Next.js and Nuxt apps with their own builds.
+ */
 export default async function setup() {
+  for (const app of FRAMEWORK_APPS) {
+    if (!existsSync(`${app.root}/package.json`)) continue
+    const built = spawnSync('pnpm', ['--dir', app.root, 'run', app.build], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    })
+    if (built.status !== 0) throw new Error(`${app.name}: ${app.build} failed`)
+  }
   // Vitest sets NODE_ENV=test, which Vite would keep: the apps are tested as they ship.
   const nodeEnv = process.env.NODE_ENV
   process.env.NODE_ENV = 'production'

@@ -1,0 +1,71 @@
+'use client'
+// useCaptcha runs in the browser, so this component is a Client Component.
+import { isCaptchaError, useCaptcha } from '@passline/react'
+import { useState, type FormEvent } from 'react'
+import type { SignupOutcome } from '../lib/signup'
+import { signupAction } from './actions'
+
+export function SignupForm({ siteKey, scriptUrl }: { siteKey: string; scriptUrl: string }) {
+  const [serverToken, setServerToken] = useState<string>()
+  const [result, setResult] = useState('')
+  const captcha = useCaptcha({
+    siteKey,
+    scriptUrl,
+    action: 'signup',
+    execution: 'execute',
+    ...(serverToken && { serverToken }),
+  })
+
+  async function submit(event: FormEvent<HTMLFormElement>, via: 'action' | 'route') {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    setResult('Checking…')
+    try {
+      const token = await captcha.consume({ minTtlMs: 2000 })
+      let outcome: SignupOutcome
+      if (via === 'action') {
+        form.set('captchaToken', token)
+        outcome = await signupAction(form)
+      } else {
+        const response = await fetch('/api/signup', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: form.get('email'), token }),
+        })
+        outcome = (await response.json()) as SignupOutcome
+      }
+      setResult(outcome.message)
+      if (outcome.serverToken) setServerToken(outcome.serverToken)
+    } catch (error) {
+      setResult(isCaptchaError(error) ? `Captcha error: ${error.code}` : String(error))
+    }
+  }
+
+  return (
+    <form
+      id="signup"
+      onSubmit={(event) => {
+        const submitter = (event.nativeEvent as SubmitEvent).submitter
+        void submit(event, submitter?.id === 'submit-route' ? 'route' : 'action')
+      }}
+    >
+      <label>
+        Email <input name="email" type="email" required />
+      </label>
+      <div id="captcha" ref={captcha.ref} />
+      <button id="submit" type="submit">
+        Create account (server action)
+      </button>
+      <button id="submit-route" type="submit">
+        Create account (route handler)
+      </button>
+      <p id="status" role="status">
+        Captcha: {captcha.status}
+        {captcha.error ? ` (${captcha.error.code})` : ''}
+      </p>
+      <p id="result" role="alert">
+        {result}
+      </p>
+    </form>
+  )
+}
