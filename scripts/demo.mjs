@@ -14,6 +14,7 @@ const services = [
   { name: 'Vue sample', dir: 'apps/vue-demo', script: 'demo' },
   { name: 'vanilla sample', dir: 'apps/vanilla-demo', script: 'demo' },
   { name: 'Next.js sample', dir: 'apps/next-demo', script: 'demo' },
+  { name: 'Nuxt sample', dir: 'apps/nuxt-demo', script: 'demo' },
 ]
 
 const present = services.filter((s) => existsSync(`${s.dir}/package.json`))

@@ -61,7 +61,7 @@ const passline = defineNuxtModule<ModuleOptions>({
     const runtime = resolver.resolve('./runtime')
     nuxt.options.build.transpile.push(runtime)
     addPlugin(resolver.resolve('./runtime/plugin'))
-    addImports({ name: 'useCaptcha', from: '@passline/vue' })
+    addImports(['useCaptcha', 'isCaptchaError'].map((name) => ({ name, from: '@passline/vue' })))
     addComponent({ name: 'PasslineCaptcha', export: 'Captcha', filePath: '@passline/vue' })
     addServerImports([
       { name: 'verifyCaptcha', from: resolver.resolve('./runtime/server/verify-captcha') },
@@ -78,7 +78,7 @@ const passline = defineNuxtModule<ModuleOptions>({
 export { passline }
 export default passline
 
-// The app's `useRuntimeConfig()` knows the module's keys, wherever Nuxt reads its schema from.
+// `nuxt.config`'s `passline` key and the app's `useRuntimeConfig()` know the module's shapes.
 declare module '@nuxt/schema' {
   interface NuxtConfig {
     passline?: ModuleOptions
@@ -86,14 +86,6 @@ declare module '@nuxt/schema' {
   interface NuxtOptions {
     passline?: ModuleOptions
   }
-  interface PublicRuntimeConfig {
-    passline: PasslinePublicConfig
-  }
-  interface RuntimeConfig {
-    passline: PasslinePrivateConfig
-  }
-}
-declare module 'nuxt/schema' {
   interface PublicRuntimeConfig {
     passline: PasslinePublicConfig
   }

@@ -2,6 +2,7 @@
 // typechecking this package on its own; in an app the real ones resolve.
 declare module '#app' {
   export { defineNuxtPlugin, useRuntimeConfig } from 'nuxt/app'
+  export type { Plugin } from 'nuxt/app'
 }
 
 declare module '#imports' {

@@ -1,9 +1,9 @@
-import { defineNuxtPlugin, useRuntimeConfig } from '#app'
+import { defineNuxtPlugin, useRuntimeConfig, type Plugin } from '#app'
 import { PASSLINE_DEFAULTS } from '@passline/vue'
 import type { PasslinePublicConfig } from '../options'
 
 // The module's public options become every useCaptcha's and <PasslineCaptcha>'s defaults.
-export default defineNuxtPlugin({
+const plugin: Plugin = defineNuxtPlugin({
   name: 'passline',
   setup(nuxtApp) {
     const { provider, siteKey, scriptUrl, language, theme } = useRuntimeConfig().public
@@ -17,3 +17,5 @@ export default defineNuxtPlugin({
     })
   },
 })
+
+export default plugin
