@@ -84,14 +84,13 @@ const CaptchaComponent = /* @__PURE__ */ defineComponent({
       },
     )
 
-    const handle: CaptchaHandle = {
+    expose({
       execute: captcha.execute,
       getToken: captcha.getToken,
       consume: captcha.consume,
       reset: captcha.reset,
       getState: captcha.getState,
-    }
-    expose(handle)
+    } satisfies CaptchaHandle)
     return () => h('div', { ref: containerRef, 'data-passline-captcha': '' })
   },
 })
