@@ -52,23 +52,28 @@ function blocksOf(file) {
   return blocks
 }
 
-/** The package a block belongs with: the first `@passline/x` it imports, else its README's, else the core. */
+/**
+ * The folder a block is compiled in, where what it imports resolves: the Next.js sample for
+ * Next's own modules, else the first `@passline/x` package it imports, else its README's
+ * package, else the core.
+ */
 function homeOf(block) {
+  if (/from 'next\//.test(block.code)) return 'apps/next-demo'
   const named = /from '@passline\/([a-z-]+)/.exec(block.code)?.[1]
-  if (named && existsSync(join(root, 'packages', named))) return named
-  return /^packages\/([a-z-]+)\//.exec(block.file)?.[1] ?? 'core'
+  if (named && existsSync(join(root, 'packages', named))) return `packages/${named}`
+  return `packages/${/^packages\/([a-z-]+)\//.exec(block.file)?.[1] ?? 'core'}`
 }
 
-const byPackage = new Map()
+const byHome = new Map()
 for (const block of readmes.flatMap(blocksOf)) {
   const home = homeOf(block)
-  byPackage.set(home, [...(byPackage.get(home) ?? []), block])
+  byHome.set(home, [...(byHome.get(home) ?? []), block])
 }
 
 let failed = 0
 let checked = 0
-for (const [name, blocks] of byPackage) {
-  const dir = join(root, 'packages', name, SNIPPETS_DIR)
+for (const [name, blocks] of byHome) {
+  const dir = join(root, name, SNIPPETS_DIR)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const origins = new Map()
@@ -108,9 +113,9 @@ for (const [name, blocks] of byPackage) {
   const compiler = join(root, 'node_modules', '.bin', hasVue ? 'vue-tsc' : 'tsc')
   const bin = existsSync(compiler)
     ? compiler
-    : join(root, 'packages', name, 'node_modules', '.bin', hasVue ? 'vue-tsc' : 'tsc')
+    : join(root, name, 'node_modules', '.bin', hasVue ? 'vue-tsc' : 'tsc')
   const run = spawnSync(bin, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], {
-    cwd: join(root, 'packages', name),
+    cwd: join(root, name),
     encoding: 'utf8',
   })
   const output = `${run.stdout}${run.stderr}`.trim()
@@ -124,7 +129,7 @@ for (const [name, blocks] of byPackage) {
       )
     }
   }
-  console.log(`${run.status === 0 ? '✓' : '✗'} ${blocks.length} snippets with @passline/${name}`)
+  console.log(`${run.status === 0 ? '✓' : '✗'} ${blocks.length} snippets compiled in ${name}`)
 }
 console.log(`${checked} README snippets checked${failed ? `, ${failed} packages with errors` : ''}`)
 process.exit(failed ? 1 : 0)
