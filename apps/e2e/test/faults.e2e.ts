@@ -3,6 +3,7 @@
 // reload, no Retry button. The page's clock is driven by `page.clock`; the network is real.
 import type { Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshEmail } from './emails'
 import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
 /** With default options every call settles within this (the core's guarantee). */
@@ -13,9 +14,6 @@ beforeAll(async () => {
   stack = await startStack()
 })
 afterAll(() => stack?.close())
-
-let emails = 0
-const freshEmail = () => `fault${++emails}-${Date.now()}@example.com`
 
 /** Runs the page's clock forward in one-second steps, so the page's own tasks run in between. */
 async function advance(page: Page, ms: number) {
@@ -122,7 +120,7 @@ describe.each(appNames)('%s', (app) => {
       await page.goto(url({ mode: 'invisible', key: 'test_pass_invisible', lang: 'en' }))
       if (!remove) await statusIs(page, 'ready')
       const removeLate = remove ?? (await fault.apply(page))
-      const email = freshEmail()
+      const email = freshEmail('fault')
       await page.fill('input[name=email]', email)
       await page.click('#submit')
       await advance(page, fault.showsWithinMs)
@@ -147,7 +145,7 @@ describe.each(appNames)('%s', (app) => {
     await page.goto(url({ lang: 'en' }))
     await advance(page, 3000)
     await statusIs(page, 'error (script-load-failed)')
-    const email = freshEmail()
+    const email = freshEmail('fault')
     await page.fill('input[name=email]', email)
     await page.unroute(LOADER)
     await page.click('#submit')
@@ -174,7 +172,7 @@ describe.each(appNames)('%s', (app) => {
     await page.goto(url({ mode: 'invisible', key: 'test_pass_invisible', lang: 'en' }))
     await advance(page, 3000)
     await statusIs(page, 'error (script-load-failed)')
-    const email = freshEmail()
+    const email = freshEmail('fault')
     await page.fill('input[name=email]', email)
     // A policy cannot be lifted without a reload, so healing is out of reach here; what must
     // hold is that every submit settles with the same clear message instead of hanging.

@@ -5,6 +5,7 @@ import { createMockServer, solveChallenge, type MockServer } from '@passline/moc
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
+import { freshEmail } from './emails'
 
 export interface RunningApp {
   url: string
@@ -23,8 +24,6 @@ export function frameworkSuite(sample: FrameworkSample) {
   let mock: MockServer
   let app: RunningApp
   let browser: Browser
-  let emails = 0
-  const freshEmail = () => `${sample.name}${++emails}-${Date.now()}@example.com`
 
   beforeAll(async () => {
     mock = await createMockServer()
@@ -52,7 +51,7 @@ export function frameworkSuite(sample: FrameworkSample) {
     return { page, warnings }
   }
 
-  async function signUp(page: Page, submit: string, email = freshEmail()) {
+  async function signUp(page: Page, submit: string, email = freshEmail(sample.name)) {
     await page.fill('input[name=email]', email)
     await page.click(submit)
     return email
@@ -86,7 +85,7 @@ export function frameworkSuite(sample: FrameworkSample) {
         fetch(`${app.url}/api/signup`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: freshEmail(), token }),
+          body: JSON.stringify({ email: freshEmail(sample.name), token }),
         })
       expect((await post()).status).toBe(201)
       const replay = await post()

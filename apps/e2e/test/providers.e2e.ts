@@ -2,6 +2,7 @@
 // picked in its switcher, solved in the emulated widget and checked by the backend's siteverify.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshEmail } from './emails'
 import { APPS } from './apps'
 import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
@@ -11,11 +12,8 @@ beforeAll(async () => {
 })
 afterAll(() => stack?.close())
 
-let emails = 0
-const freshEmail = () => `provider${++emails}-${Date.now()}@example.com`
-
 async function signUpAndWelcome(page: Page) {
-  const email = freshEmail()
+  const email = freshEmail('provider')
   await page.fill('input[name=email]', email)
   await page.click('#submit')
   await page.locator('#result', { hasText: `Welcome, ${email}` }).waitFor()
@@ -64,7 +62,7 @@ describe.each(APPS.map((app) => app.name))('%s with other providers', (app) => {
     const { page } = await openPage(stack.browser, `${app}-hcaptcha-invisible`)
     await page.goto(url({ provider: 'hcaptcha', mode: 'invisible', lang: 'en' }))
     await statusIs(page, 'ready')
-    const email = freshEmail()
+    const email = freshEmail('provider')
     await page.fill('input[name=email]', email)
     await page.click('#submit')
     await page.getByRole('dialog').getByRole('button', { name: 'I am human' }).click()

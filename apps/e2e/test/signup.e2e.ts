@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshEmail } from './emails'
 import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
 let stack: Stack
@@ -8,10 +9,7 @@ beforeAll(async () => {
 })
 afterAll(() => stack?.close())
 
-let emails = 0
-const freshEmail = () => `user${++emails}-${Date.now()}@example.com`
-
-async function signUp(page: Page, email = freshEmail()) {
+async function signUp(page: Page, email = freshEmail('user')) {
   await page.fill('input[name=email]', email)
   await page.click('#submit')
   return email
@@ -42,7 +40,7 @@ describe.each(appNames)('%s', (app) => {
     const { page } = await openPage(stack.browser, `${app}-bind`)
     await page.goto(url({ mode: 'bind', lang: 'en' }))
     await statusIs(page, 'ready')
-    await page.fill('input[name=email]', freshEmail())
+    await page.fill('input[name=email]', freshEmail('user'))
     await page.click('#submit')
     await page.getByRole('dialog').getByRole('button', { name: "I'm not a robot" }).click()
     await page.locator('#result', { hasText: 'Welcome' }).waitFor()
