@@ -3,7 +3,7 @@ import { createRef, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { Captcha, type CaptchaHandle } from './captcha'
 import { CaptchaConfigProvider } from './config-context'
-import { fakeCaptchala, settle } from './test-utils'
+import { actResult, fakeCaptchala, settle } from './test-utils'
 
 describe('<Captcha>', () => {
   it('renders a container with className and style, and reports verify and status changes', async () => {
@@ -87,10 +87,10 @@ describe('<Captcha>', () => {
     const handle = createRef<CaptchaHandle>()
     render(<Captcha ref={handle} siteKey="test_pass" scriptUrl={scriptUrl} execution="execute" />)
     await settle()
-    await expect(act(() => handle.current!.getToken())).resolves.toBe('pt_fake_1')
+    await expect(actResult(() => handle.current!.getToken())).resolves.toBe('pt_fake_1')
     expect(handle.current!.getState()).toMatchObject({ status: 'verified', token: 'pt_fake_1' })
-    await expect(act(() => handle.current!.execute())).resolves.toBe('pt_fake_2')
-    await expect(act(() => handle.current!.consume())).resolves.toBe('pt_fake_2')
+    await expect(actResult(() => handle.current!.execute())).resolves.toBe('pt_fake_2')
+    await expect(actResult(() => handle.current!.consume())).resolves.toBe('pt_fake_2')
     expect(handle.current!.getState().token).toBeNull()
     act(() => handle.current!.reset())
     expect(fake.latest().resetCalls).toBeGreaterThan(0)

@@ -30,3 +30,18 @@ export async function settle() {
     await new Promise((resolve) => setTimeout(resolve, 0))
   })
 }
+
+/**
+ * Runs `call` inside act() and hands back what it resolved with. Preact's act(), unlike
+ * React's, resolves with nothing, so the binding's tests read values this way on both.
+ */
+export async function actResult<T>(call: () => Promise<T>): Promise<T> {
+  let result: { value: T } | undefined
+  await act(async () => {
+    result = { value: await call() }
+  })
+  return result!.value
+}
+
+/** Which renderer the tests run on: the Preact compat project says so in its environment. */
+export const RENDERER = process.env.PASSLINE_RENDERER === 'preact' ? 'preact' : 'react'

@@ -33,19 +33,6 @@ export function useCaptchaController(options: UseCaptchaOptions) {
   const [captcha] = useState<Captcha>(() => createCaptcha(withStableCallbacks(merged)))
   const applied = useRef(merged)
 
-  // StrictMode runs this effect's cleanup and the effect again at once: the destroy waits a
-  // microtask, so a remount in between keeps the same controller, its widget and its token.
-  const pendingDestroy = useRef(false)
-  useEffect(() => {
-    pendingDestroy.current = false
-    return () => {
-      pendingDestroy.current = true
-      queueMicrotask(() => {
-        if (pendingDestroy.current) captcha.destroy()
-      })
-    }
-  }, [captcha])
-
   useEffect(() => {
     if (!captchaOptionsChanged(applied.current, merged)) return
     applied.current = merged
@@ -76,6 +63,24 @@ export function useCaptchaController(options: UseCaptchaOptions) {
     },
     [captcha],
   )
+
+  // StrictMode runs this effect's cleanup and the effect again at once: the destroy waits a
+  // microtask, so a remount in between keeps the same controller, its widget and its token.
+  const pendingDestroy = useRef(false)
+  useEffect(() => {
+    pendingDestroy.current = false
+    return () => {
+      pendingDestroy.current = true
+      queueMicrotask(() => {
+        if (!pendingDestroy.current) return
+        // Unmounted first, so pending calls settle with `aborted` whichever the renderer ran
+        // first, the ref's detach (React) or this cleanup (Preact).
+        mounted.current?.unmount()
+        mounted.current = null
+        captcha.destroy()
+      })
+    }
+  }, [captcha])
 
   const state = useSyncExternalStore(captcha.subscribe, captcha.getState, getServerState)
   return { captcha, state, ref }
