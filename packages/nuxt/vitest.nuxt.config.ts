@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     name: 'nuxt',
-    include: ['test/**/*.e2e.ts'],
+    // The module's own app on Nuxt 4, and the same app on Nuxt 3 (compat/nuxt-3).
+    include: ['test/**/*.e2e.ts', '../../compat/nuxt-3/test/**/*.e2e.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 300_000,
