@@ -18,6 +18,8 @@ export interface FrameworkSample {
   start(mockUrl: string): Promise<RunningApp>
   /** The submit buttons, one per server path (server action, route handler, ...). */
   submits: Record<string, string>
+  /** More checks of this app alone, given the mock's and the app's URLs. */
+  extra?: (urls: () => { mock: string; app: string }) => void
 }
 
 export function frameworkSuite(sample: FrameworkSample) {
@@ -95,6 +97,8 @@ export function frameworkSuite(sample: FrameworkSample) {
         message: 'Signup refused: token_consumed',
       })
     })
+
+    sample.extra?.(() => ({ mock: mock.url, app: app.url }))
 
     it('escalates after repeated failures, and a challenge with the server token then passes', async () => {
       const { page } = await openPage()

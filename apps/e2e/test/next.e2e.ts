@@ -2,6 +2,8 @@
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
+import { solveChallenge } from '@passline/mock-server'
+import { expect, it } from 'vitest'
 import { FRAMEWORK_APPS } from './apps'
 import { frameworkSuite } from './framework-suite'
 
@@ -22,6 +24,26 @@ const app = FRAMEWORK_APPS.find((candidate) => candidate.name === 'next-demo')!
 frameworkSuite({
   name: 'next-demo',
   submits: { 'server action': '#submit', 'route handler': '#submit-route' },
+  extra(urls) {
+    it('validates in an Edge route handler, once', async () => {
+      const { mock, app } = urls()
+      const { token } = await solveChallenge(mock, {
+        appKey: 'test_pass_invisible',
+        action: 'signup',
+      })
+      const verify = () =>
+        fetch(`${app}/api/verify-edge`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        }).then(async (response) => ({ status: response.status, body: await response.json() }))
+      expect(await verify()).toEqual({ status: 200, body: { valid: true, error: null } })
+      expect(await verify()).toEqual({
+        status: 403,
+        body: { valid: false, error: 'token_consumed' },
+      })
+    })
+  },
   async start(mockUrl) {
     // Read by the app's server code at request time: where the provider is.
     process.env.PASSLINE_MOCK_URL = mockUrl
