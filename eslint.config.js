@@ -15,6 +15,7 @@ export default tseslint.config(
       '**/.test-build/**',
       '**/.snippets/**',
       '**/.nuxt/**',
+      '**/.svelte-kit/**',
       '**/.output/**',
       '**/.next/**',
       'bench/.tmp/**',

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      'packages/*/vitest.ssr.config.ts',
       'apps/*/vitest.config.ts',
       'compat/*/vitest.config.ts',
     ],

@@ -32,9 +32,12 @@ export function ownCopyAliases(configUrl: string, names: readonly string[]) {
 export function definePasslineProject(
   name: string,
   test: NonNullable<UserWorkspaceConfig['test']> = {},
+  /** More Vite config: a framework's compiler plugin, its resolve conditions. */
+  vite: Pick<UserWorkspaceConfig, 'plugins'> & { conditions?: string[] } = {},
 ): UserWorkspaceConfig {
   return defineProject({
-    resolve: { alias: workspaceSourceAliases },
+    plugins: vite.plugins,
+    resolve: { alias: workspaceSourceAliases, conditions: vite.conditions },
     test: {
       name,
       include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],

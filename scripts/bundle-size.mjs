@@ -1,12 +1,23 @@
 // What a page loads for a piece of code, in min and min+gzip bytes: esbuild bundles it
 // (minified, split, frameworks external) and counts the entry and the chunks it imports
 // statically, plus the lazily imported chunks named in `lazy` (a provider adapter) with theirs.
+// Svelte components and `.svelte.js` modules are measured compiled, as an app ships them.
 // Shared by the size budgets (scripts/size.mjs) and the comparative bench (bench/).
 import { basename } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import sveltePlugin from 'esbuild-svelte'
 
-export const FRAMEWORKS = ['react', 'react-dom', 'react/jsx-runtime', 'vue']
+export const FRAMEWORKS = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  'vue',
+  'svelte',
+  'svelte/*',
+  'solid-js',
+  'solid-js/*',
+]
 
 export async function measureBundle(code, { resolveDir, lazy = [], plugins = [] }) {
   const result = await build({
@@ -22,7 +33,7 @@ export async function measureBundle(code, { resolveDir, lazy = [], plugins = [] 
     write: false,
     metafile: true,
     external: FRAMEWORKS,
-    plugins,
+    plugins: [...plugins, sveltePlugin({ compilerOptions: { css: 'injected' } })],
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   })

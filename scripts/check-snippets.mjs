@@ -1,7 +1,8 @@
-// README snippets: every TypeScript, TSX and Vue code block of every README is typechecked
-// against the built packages, the way a user pasting it would compile it. Each block is
-// written into the package it imports from (so `react`, `vue`, `express`... resolve there),
-// then that package's blocks are checked with tsc (vue-tsc for .vue).
+// README snippets: every TypeScript, TSX, Vue and Svelte code block of every README is
+// typechecked against the built packages, the way a user pasting it would compile it. Each
+// block is written into the package it imports from (so `react`, `vue`, `express`... resolve
+// there), then that package's blocks are checked with tsc (vue-tsc for .vue, svelte-check for
+// .svelte).
 //
 // Markers, on the last non-blank line above a block's fence:
 //   <!-- snippet: partial (why) -->    a deliberate fragment: not compiled
@@ -13,7 +14,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const EXTENSIONS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', vue: 'vue' }
+const EXTENSIONS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', vue: 'vue', svelte: 'svelte' }
 const SNIPPETS_DIR = '.snippets'
 
 const readmes = [
@@ -82,12 +83,21 @@ for (const [name, blocks] of byHome) {
     const file = `${base}.${block.extension}`
     const header = `// ${block.file}:${block.line}\n`
     let text = header + (block.prelude ? `${block.prelude}\n` : '') + block.code + '\n'
-    if (block.extension !== 'vue') text += 'export {}\n'
+    if (block.extension === 'svelte') {
+      text = block.prelude
+        ? block.code.replace(/<script( lang="ts")?>/, (tag) => `${tag}\n${block.prelude}`)
+        : block.code
+    } else if (block.extension !== 'vue') text += 'export {}\n'
     else if (block.prelude)
       text = text.replace('<script setup lang="ts">', (tag) => `${tag}\n${block.prelude}`)
     writeFileSync(join(dir, file), text)
     // tsc reports lines of the written file; the README's line is this much further down.
-    origins.set(file, { readme: block.file, offset: block.line - 2 - (block.prelude ? 1 : 0) })
+    // (A .svelte file carries no header line.)
+    const headerLines = block.extension === 'svelte' ? 0 : 1
+    origins.set(file, {
+      readme: block.file,
+      offset: block.line - 1 - headerLines - (block.prelude ? 1 : 0),
+    })
     checked += 1
   }
   writeFileSync(
@@ -103,12 +113,18 @@ for (const [name, blocks] of byHome) {
           noUnusedLocals: false,
           noUnusedParameters: false,
         },
-        include: ['*.ts', '*.tsx', '*.vue'],
+        include: ['*.ts', '*.tsx', '*.vue', '*.svelte'],
       },
       null,
       2,
     ),
   )
+  if (blocks.some((block) => block.extension === 'svelte')) {
+    const ok = svelteCheck(name, dir, origins)
+    if (!ok) failed += 1
+    console.log(`${ok ? '✓' : '✗'} ${blocks.length} snippets compiled in ${name}`)
+    continue
+  }
   const hasVue = blocks.some((block) => block.extension === 'vue')
   const compiler = join(root, 'node_modules', '.bin', hasVue ? 'vue-tsc' : 'tsc')
   const bin = existsSync(compiler)
@@ -131,5 +147,23 @@ for (const [name, blocks] of byHome) {
   }
   console.log(`${run.status === 0 ? '✓' : '✗'} ${blocks.length} snippets compiled in ${name}`)
 }
+/** svelte-check over the folder (its `.svelte` and `.ts` files); reports README lines. */
+function svelteCheck(name, dir, origins) {
+  const run = spawnSync(
+    join(root, name, 'node_modules', '.bin', 'svelte-check'),
+    ['--workspace', dir, '--tsconfig', join(dir, 'tsconfig.json'), '--output', 'machine'],
+    { cwd: join(root, name), encoding: 'utf8' },
+  )
+  for (const line of `${run.stdout}${run.stderr}`.split('\n')) {
+    const at = /^\d+ ERROR "([^"]+)" (\d+):(\d+) (.*)$/.exec(line)
+    if (!at) continue
+    const origin = origins.get(at[1])
+    console.error(
+      `✗ ${origin ? `${origin.readme}:${Number(at[2]) + origin.offset}` : at[1]}: ${at[4]}`,
+    )
+  }
+  return run.status === 0
+}
+
 console.log(`${checked} README snippets checked${failed ? `, ${failed} packages with errors` : ''}`)
 process.exit(failed ? 1 : 0)

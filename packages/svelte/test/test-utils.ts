@@ -1,0 +1,31 @@
+// Shared by this package's tests: a fake CaptchaLa per test, each on its own loader URL.
+import { flushSync, tick } from 'svelte'
+import {
+  installFakeCaptchala,
+  type FakeCaptchala,
+  type FakeCaptchalaOptions,
+} from '@passline/core/testing'
+import { afterEach, vi } from 'vitest'
+
+let fakes: FakeCaptchala[] = []
+
+afterEach(() => {
+  vi.useRealTimers()
+  for (const fake of fakes) fake.restore()
+  fakes = []
+  document.head.innerHTML = ''
+})
+
+export function fakeCaptchala(options: FakeCaptchalaOptions = {}) {
+  const fake = installFakeCaptchala(options)
+  fakes.push(fake)
+  return { fake, scriptUrl: fake.scriptUrl }
+}
+
+/** Lets the fake's microtasks and Svelte's effects settle. */
+export async function settle() {
+  flushSync()
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  await tick()
+  flushSync()
+}
