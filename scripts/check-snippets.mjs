@@ -112,6 +112,8 @@ for (const [name, blocks] of byHome) {
           // A snippet shows one use; names it declares for the reader may go unused.
           noUnusedLocals: false,
           noUnusedParameters: false,
+          // JSX the way the home package compiles it (Solid's, not React's).
+          ...jsxOptionsOf(name),
         },
         include: ['*.ts', '*.tsx', '*.vue', '*.svelte'],
       },
@@ -147,6 +149,13 @@ for (const [name, blocks] of byHome) {
   }
   console.log(`${run.status === 0 ? '✓' : '✗'} ${blocks.length} snippets compiled in ${name}`)
 }
+function jsxOptionsOf(name) {
+  const tsconfig = join(root, name, 'tsconfig.json')
+  if (!existsSync(tsconfig)) return {}
+  const { jsx, jsxImportSource } = JSON.parse(readFileSync(tsconfig, 'utf8')).compilerOptions ?? {}
+  return jsxImportSource ? { jsx, jsxImportSource } : {}
+}
+
 /** svelte-check over the folder (its `.svelte` and `.ts` files); reports README lines. */
 function svelteCheck(name, dir, origins) {
   const run = spawnSync(

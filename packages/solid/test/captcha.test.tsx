@@ -1,0 +1,128 @@
+import { render } from '@solidjs/testing-library'
+import { createSignal } from 'solid-js'
+import { describe, expect, it, vi } from 'vitest'
+import { Captcha, CaptchaConfigProvider, type CaptchaHandle } from '../src/index'
+import { fakeCaptchala, settle } from './test-utils'
+
+describe('<Captcha>', () => {
+  it('renders its container with class and style, and reports verify and status changes', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
+    const onVerify = vi.fn()
+    const onStatusChange = vi.fn()
+    const { container } = render(() => (
+      <Captcha
+        siteKey="test_pass"
+        scriptUrl={scriptUrl}
+        onVerify={onVerify}
+        onStatusChange={onStatusChange}
+        class="captcha-box"
+        style={{ 'min-height': '65px' }}
+      />
+    ))
+    await settle()
+    const box = container.querySelector<HTMLElement>('[data-passline-captcha]')!
+    expect(box.className).toBe('captcha-box')
+    expect(box.style.minHeight).toBe('65px')
+    expect(fake.latest().container).toBe(box)
+    fake.latest().solve('pt_component', 60)
+    expect(onVerify).toHaveBeenCalledWith('pt_component')
+    expect(onStatusChange.mock.calls).toEqual([['loading'], ['ready'], ['verified']])
+  })
+
+  it('reports errors and expiry through onError and onExpire', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
+    const onError = vi.fn()
+    const onExpire = vi.fn()
+    render(() => (
+      <Captcha
+        siteKey="test_pass"
+        scriptUrl={scriptUrl}
+        refresh="never"
+        onError={onError}
+        onExpire={onExpire}
+      />
+    ))
+    await settle()
+    fake.latest().fail('invalid_app_key')
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'provider-error', providerCode: 'invalid_app_key' }),
+    )
+    fake.latest().solve('pt_short', 0.05)
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    expect(onExpire).toHaveBeenCalledTimes(1)
+  })
+
+  it('calls the newest handler without re-creating the widget', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
+    const first = vi.fn()
+    const second = vi.fn()
+    const [handler, setHandler] = createSignal(first)
+    render(() => <Captcha siteKey="test_pass" scriptUrl={scriptUrl} onVerify={handler()} />)
+    await settle()
+    setHandler(() => second)
+    fake.latest().solve('pt_new')
+    expect(first).not.toHaveBeenCalled()
+    expect(second).toHaveBeenCalledWith('pt_new')
+    expect(fake.widgets).toHaveLength(1)
+  })
+
+  it('gives a handle through ref, as a callback or a variable', async () => {
+    const { scriptUrl } = fakeCaptchala()
+    let handle!: CaptchaHandle
+    let assigned: CaptchaHandle | undefined
+    render(() => (
+      <>
+        <Captcha
+          siteKey="test_pass"
+          scriptUrl={scriptUrl}
+          execution="execute"
+          ref={(value) => (handle = value)}
+        />
+        <Captcha siteKey="test_pass" scriptUrl={scriptUrl} ref={assigned} />
+      </>
+    ))
+    await settle()
+    expect(assigned?.getState().status).toBe('ready')
+    await expect(handle.getToken()).resolves.toBe('pt_fake_1')
+    await expect(handle.execute()).resolves.toBe('pt_fake_2')
+    await expect(handle.consume()).resolves.toBe('pt_fake_2')
+    expect(handle.getState()).toMatchObject({ status: 'ready', token: null })
+    handle.reset()
+  })
+
+  it('reacts to prop changes: a theme re-renders the widget, a siteKey re-creates it, one stays live', async () => {
+    const { fake, scriptUrl } = fakeCaptchala()
+    const [theme, setTheme] = createSignal<'light' | 'dark'>('light')
+    const [siteKey, setSiteKey] = createSignal('test_pass')
+    const { unmount } = render(() => (
+      <Captcha siteKey={siteKey()} scriptUrl={scriptUrl} theme={theme()} />
+    ))
+    await settle()
+    setTheme('dark')
+    await settle()
+    expect(fake.live().map((widget) => widget.config.theme)).toEqual(['dark'])
+    setSiteKey('test_pass_invisible')
+    await settle()
+    expect(fake.live().map((widget) => widget.config.appKey)).toEqual(['test_pass_invisible'])
+    unmount()
+    expect(fake.live()).toHaveLength(0)
+  })
+
+  it('uses the config provider’s defaults, and its props win', async () => {
+    const { fake, scriptUrl } = fakeCaptchala()
+    render(() => (
+      <CaptchaConfigProvider
+        value={{ siteKey: 'test_pass', scriptUrl, nonce: 'n2', theme: 'dark' }}
+      >
+        <Captcha action="login" theme="light" />
+      </CaptchaConfigProvider>
+    ))
+    await settle()
+    expect(fake.latest().config).toMatchObject({
+      appKey: 'test_pass',
+      action: 'login',
+      theme: 'light',
+    })
+    expect(document.querySelector('script')!.getAttribute('nonce')).toBe('n2')
+  })
+})
