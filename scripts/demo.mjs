@@ -13,6 +13,8 @@ const services = [
   { name: 'React sample', dir: 'apps/react-demo', script: 'demo' },
   { name: 'Vue sample', dir: 'apps/vue-demo', script: 'demo' },
   { name: 'vanilla sample', dir: 'apps/vanilla-demo', script: 'demo' },
+  { name: 'Svelte sample', dir: 'apps/svelte-demo', script: 'demo' },
+  { name: 'Solid sample', dir: 'apps/solid-demo', script: 'demo' },
   { name: 'Next.js sample', dir: 'apps/next-demo', script: 'demo' },
   { name: 'Nuxt sample', dir: 'apps/nuxt-demo', script: 'demo' },
 ]

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 
 /** The sample apps under test; each serves the same signup page contract. */
-export const APPS = ['vanilla-demo', 'react-demo', 'vue-demo'].map((name) => ({
+export const APPS = ['vanilla-demo', 'react-demo', 'vue-demo', 'solid-demo'].map((name) => ({
   name,
   root: fileURLToPath(new URL(`../../${name}/`, import.meta.url)),
 }))

@@ -4,6 +4,7 @@
 import type { Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshEmail } from './emails'
+import { APPS } from './apps'
 import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
 /** With default options every call settles within this (the core's guarantee). */
@@ -106,7 +107,7 @@ const FAULTS: Fault[] = [
   },
 ]
 
-const appNames = ['vanilla-demo', 'react-demo', 'vue-demo']
+const appNames = APPS.map((app) => app.name)
 
 describe.each(appNames)('%s', (app) => {
   const url = (query: Record<string, string> = {}) => appUrl(stack, app, query)

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshEmail } from './emails'
+import { APPS } from './apps'
 import { appUrl, openPage, startStack, statusIs, type Stack } from './harness'
 
 let stack: Stack
@@ -15,7 +16,7 @@ async function signUp(page: Page, email = freshEmail('user')) {
   return email
 }
 
-const appNames = ['vanilla-demo', 'react-demo', 'vue-demo']
+const appNames = APPS.map((app) => app.name)
 
 describe.each(appNames)('%s', (app) => {
   const url = (query: Record<string, string> = {}) => appUrl(stack, app, query)
