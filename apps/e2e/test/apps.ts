@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url'
 
-/** The sample apps under test; each serves the same signup page contract. */
-export const APPS = ['vanilla-demo', 'react-demo', 'vue-demo', 'solid-demo'].map((name) => ({
-  name,
-  root: fileURLToPath(new URL(`../../${name}/`, import.meta.url)),
-}))
+/**
+ * The sample apps under test, each serving the same signup page contract. A Vite app is built
+ * in-process and served by `vite preview`; an app with `server` (SvelteKit on adapter-node,
+ * rendering on the server) is built by its own `build` script and runs its production server.
+ * `built` is the file a finished build leaves.
+ */
+export const APPS: { name: string; root: string; built: string; server?: string }[] = [
+  { name: 'vanilla-demo', built: 'dist/index.html' },
+  { name: 'react-demo', built: 'dist/index.html' },
+  { name: 'vue-demo', built: 'dist/index.html' },
+  { name: 'solid-demo', built: 'dist/index.html' },
+  { name: 'svelte-demo', built: 'build/index.js', server: 'build/index.js' },
+].map((app) => ({ ...app, root: fileURLToPath(new URL(`../../${app.name}/`, import.meta.url)) }))
 
 /** The nonce every sample app's build carries (Vite's `html.cspNonce`). */
 export const DEMO_NONCE = 'passline-demo-nonce'

@@ -162,14 +162,18 @@ describe.each(appNames)('%s', (app) => {
   it('a Content-Security-Policy that blocks the provider: each submit settles with the error', async () => {
     const { page } = await openPage(stack.browser, `${app}-fault-csp`)
     await page.clock.install()
-    // The page's own scripts come from 'self'; the provider's origin is not allowed.
+    // The page's own scripts (and a server-rendered page's inline start-up script) are
+    // allowed; the provider's origin is not.
     await page.route(
       (requested) => requested.pathname === '/',
       async (route) => {
         const response = await route.fetch()
         await route.fulfill({
           response,
-          headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" },
+          headers: {
+            ...response.headers(),
+            'content-security-policy': "script-src 'self' 'unsafe-inline'",
+          },
         })
       },
     )

@@ -6,11 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
 import { freshEmail } from './emails'
-
-export interface RunningApp {
-  url: string
-  close(): Promise<void>
-}
+import type { RunningApp } from './node-server'
 
 export interface FrameworkSample {
   name: string

@@ -5,10 +5,14 @@ import { APPS, FRAMEWORK_APPS } from './apps'
 
 /**
  * Builds every sample app once, for production: the Vite apps (each test file serves them with
- * `vite preview`), and the Next.js and Nuxt apps with their own builds.
+ * `vite preview`), and the SvelteKit, Next.js and Nuxt apps with their own builds.
  */
 export default async function setup() {
-  for (const app of FRAMEWORK_APPS) {
+  const ownBuilds = [
+    ...FRAMEWORK_APPS,
+    ...APPS.filter((app) => app.server).map((app) => ({ ...app, build: 'build' })),
+  ]
+  for (const app of ownBuilds) {
     if (!existsSync(`${app.root}/package.json`)) continue
     const built = spawnSync('pnpm', ['--dir', app.root, 'run', app.build], {
       stdio: 'inherit',
@@ -21,7 +25,7 @@ export default async function setup() {
   process.env.NODE_ENV = 'production'
   try {
     for (const app of APPS) {
-      if (!existsSync(`${app.root}/package.json`)) continue
+      if (app.server || !existsSync(`${app.root}/package.json`)) continue
       await build({ root: app.root, mode: 'production', logLevel: 'warn' })
     }
   } finally {

@@ -6,12 +6,16 @@ import { preview, type PreviewServer } from 'vite'
 import { onTestFailed } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
 import { APPS, DEMO_NONCE } from './apps'
+import { startNodeServer, type RunningApp } from './node-server'
 
 export interface Stack {
   mock: MockServer
   api: DemoApi
   browser: Browser
-  /** Each app's preview URL, and the same build served under a strict CSP. */
+  /**
+   * Each app's preview URL, and the same build served under a strict CSP (an app that sets
+   * its own policy with a fresh nonce, SvelteKit's `kit.csp`, answers with that one instead).
+   */
   apps: Map<string, { url: string; cspUrl: string }>
   close(): Promise<void>
 }
@@ -23,6 +27,7 @@ export async function startStack(): Promise<Stack> {
   const mock = await createMockServer()
   const api = await createDemoApi({ captchalaUrl: mock.url, port: 0 })
   const previews: PreviewServer[] = []
+  const servers: RunningApp[] = []
   const apps = new Map<string, { url: string; cspUrl: string }>()
   const csp = [
     `default-src 'self'`,
@@ -31,7 +36,19 @@ export async function startStack(): Promise<Stack> {
     `connect-src 'self' ${mock.url}`,
     `img-src 'self' data:`,
   ].join('; ')
-  for (const app of APPS.filter((candidate) => existsSync(`${candidate.root}/dist/index.html`))) {
+  for (const app of APPS.filter((candidate) =>
+    existsSync(`${candidate.root}/${candidate.built}`),
+  )) {
+    if (app.server) {
+      // Its own production server; its own strict policy (kit.csp) is on every response.
+      const running = await startNodeServer(app.name, app.server, {
+        cwd: app.root,
+        env: { PASSLINE_API_URL: api.url },
+      })
+      servers.push(running)
+      apps.set(app.name, { url: `${running.url}/`, cspUrl: `${running.url}/` })
+      continue
+    }
     const serve = (headers: Record<string, string>) =>
       preview({
         root: app.root,
@@ -54,7 +71,7 @@ export async function startStack(): Promise<Stack> {
     apps,
     async close() {
       await browser.close()
-      await Promise.all(previews.map((server) => server.close()))
+      await Promise.all([...previews, ...servers].map((server) => server.close()))
       await api.close()
       await mock.close()
     },

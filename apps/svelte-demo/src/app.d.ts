@@ -1,0 +1,2 @@
+// SvelteKit's app-wide types; this sample adds none.
+export {}
