@@ -6,19 +6,32 @@ import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { createMockServer } from '@passline/mock-server'
 import { build } from 'esbuild'
+import sveltePlugin from 'esbuild-svelte'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs'
 import { median } from './stats.mjs'
 
 const pagesDir = fileURLToPath(new URL('../pages/', import.meta.url))
 const outDir = fileURLToPath(new URL('../.tmp/pages/', import.meta.url))
-export const BINDINGS = ['bare', 'vanilla', 'react', 'vue']
-const ENTRIES = { bare: 'bare.ts', vanilla: 'vanilla.ts', react: 'react.tsx', vue: 'vue.ts' }
+export const BINDINGS = ['bare', 'vanilla', 'react', 'vue', 'svelte', 'solid']
+const ENTRIES = {
+  bare: 'bare.ts',
+  vanilla: 'vanilla.ts',
+  react: 'react.tsx',
+  vue: 'vue.ts',
+  svelte: 'svelte.ts',
+  solid: 'solid.ts',
+}
 // React's production build with profiling kept, so <Profiler> counts commits; only for the
 // render counts, since its performance tracks fill the timeline (and the heap) by design.
 const PROFILING = 'react-profiling'
 // The frameworks alone, mounting and unmounting the same way: the leak figures' control rows.
-const CONTROLS = { 'react-baseline': 'react-baseline.tsx', 'vue-baseline': 'vue-baseline.ts' }
+const CONTROLS = {
+  'react-baseline': 'react-baseline.tsx',
+  'vue-baseline': 'vue-baseline.ts',
+  'svelte-baseline': 'svelte-baseline.ts',
+  'solid-baseline': 'solid-baseline.ts',
+}
 const PAGES = [...BINDINGS, PROFILING, ...Object.keys(CONTROLS)]
 const SITE_KEY = 'test_pass_invisible'
 
@@ -33,6 +46,8 @@ async function buildPages() {
     outdir: outDir,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Svelte components and `.svelte.js` modules compiled for the browser, as an app's are.
+    plugins: [sveltePlugin({ compilerOptions: { css: 'injected' } })],
     logLevel: 'silent',
   }
   await build({

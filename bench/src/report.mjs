@@ -29,6 +29,8 @@ export function renderMarkdown({
         vanilla: '@passline/core',
         react: '@passline/react',
         vue: '@passline/vue',
+        svelte: '@passline/svelte',
+        solid: '@passline/solid',
       }[binding]
       const ratio = (value, base) => (binding === 'bare' ? '1.00' : (value / base).toFixed(2))
       return `| ${name} | ${ms(readyMs)} | ${ratio(readyMs, floor.readyMs)} | ${ms(verifiedMs)} | ${ratio(verifiedMs, floor.verifiedMs)} |`
@@ -39,8 +41,12 @@ export function renderMarkdown({
     vanilla: '@passline/core',
     react: '@passline/react',
     vue: '@passline/vue',
+    svelte: '@passline/svelte',
+    solid: '@passline/solid',
     'react-baseline': 'React alone, no CAPTCHA (control)',
     'vue-baseline': 'Vue alone, no CAPTCHA (control)',
+    'svelte-baseline': 'Svelte alone, no CAPTCHA (control)',
+    'solid-baseline': 'Solid alone, no CAPTCHA (control)',
   }
   const delta = (after, before) => `${before} → ${after}`
   const leakRows = Object.entries(browser.leaks)
@@ -100,7 +106,7 @@ ${timingRows}
 
 Of the bindings' time, the framework's own first mount: a one-\`<div>\` tree on the same pages
 set-up, from the mount call to its first commit, takes React ${ms(browser.frameworkFirstMountMs['react-baseline'])}
-(StrictMode) and Vue ${ms(browser.frameworkFirstMountMs['vue-baseline'])}; the widget starts loading only after it.
+(StrictMode), Vue ${ms(browser.frameworkFirstMountMs['vue-baseline'])}, Svelte ${ms(browser.frameworkFirstMountMs['svelte-baseline'])} and Solid ${ms(browser.frameworkFirstMountMs['solid-baseline'])}; the widget starts loading only after it.
 
 ## Renders (React)
 

@@ -9,6 +9,8 @@ const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const CORE = "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core'"
 const REACT = "export { Captcha, useCaptcha } from '@passline/react'"
 const VUE = "export { Captcha, useCaptcha } from '@passline/vue'"
+const SVELTE = "export { Captcha, useCaptcha } from '@passline/svelte'"
+const SOLID = "export { Captcha, useCaptcha } from '@passline/solid'"
 
 /** What is compared: each row names the provider and framework it serves. */
 export const SIZE_ENTRIES = [
@@ -79,6 +81,55 @@ export const SIZE_ENTRIES = [
     lazy: ['recaptcha'],
   },
   {
+    name: '@passline/svelte + CaptchaLa',
+    framework: 'Svelte',
+    provider: 'CaptchaLa',
+    code: SVELTE,
+  },
+  {
+    name: '@passline/svelte + Turnstile',
+    framework: 'Svelte',
+    provider: 'Turnstile',
+    code: SVELTE,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/svelte + hCaptcha',
+    framework: 'Svelte',
+    provider: 'hCaptcha',
+    code: SVELTE,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/svelte + reCAPTCHA',
+    framework: 'Svelte',
+    provider: 'reCAPTCHA',
+    code: SVELTE,
+    lazy: ['recaptcha'],
+  },
+  { name: '@passline/solid + CaptchaLa', framework: 'Solid', provider: 'CaptchaLa', code: SOLID },
+  {
+    name: '@passline/solid + Turnstile',
+    framework: 'Solid',
+    provider: 'Turnstile',
+    code: SOLID,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/solid + hCaptcha',
+    framework: 'Solid',
+    provider: 'hCaptcha',
+    code: SOLID,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/solid + reCAPTCHA',
+    framework: 'Solid',
+    provider: 'reCAPTCHA',
+    code: SOLID,
+    lazy: ['recaptcha'],
+  },
+  {
     name: '@marsidev/react-turnstile',
     framework: 'React',
     provider: 'Turnstile',
@@ -101,6 +152,18 @@ export const SIZE_ENTRIES = [
     framework: 'React',
     provider: 'CaptchaFox',
     code: "export * from '@captchafox/react'",
+  },
+  {
+    name: 'svelte-turnstile',
+    framework: 'Svelte',
+    provider: 'Turnstile',
+    code: "export * from 'svelte-turnstile'",
+  },
+  {
+    name: '@nerimity/solid-turnstile',
+    framework: 'Solid',
+    provider: 'Turnstile',
+    code: "export * from '@nerimity/solid-turnstile'",
   },
   {
     name: 'vue-turnstile',
