@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const EXTENSIONS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', vue: 'vue', svelte: 'svelte' }
@@ -152,7 +153,9 @@ for (const [name, blocks] of byHome) {
 function jsxOptionsOf(name) {
   const tsconfig = join(root, name, 'tsconfig.json')
   if (!existsSync(tsconfig)) return {}
-  const { jsx, jsxImportSource } = JSON.parse(readFileSync(tsconfig, 'utf8')).compilerOptions ?? {}
+  // tsconfig.json may carry comments: read it the way tsc does.
+  const { config } = ts.parseConfigFileTextToJson(tsconfig, readFileSync(tsconfig, 'utf8'))
+  const { jsx, jsxImportSource } = config?.compilerOptions ?? {}
   return jsxImportSource ? { jsx, jsxImportSource } : {}
 }
 

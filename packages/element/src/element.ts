@@ -1,0 +1,284 @@
+import {
+  CaptchaError,
+  createCaptcha,
+  type Captcha,
+  type CaptchaOptions,
+  type CaptchaState,
+  type CaptchaStatus,
+  type GetTokenOptions,
+} from '@passline/core'
+import { dispatch } from './events'
+import { attributeOf, NUMBER_OPTIONS, PROPERTY_ONLY, readOptions, STRING_OPTIONS } from './options'
+
+// Importing the class on the server must touch no browser global: where there is no
+// HTMLElement (Node, an SSR pass) it extends an empty class and is never instantiated.
+const ElementBase = (
+  typeof HTMLElement === 'undefined' ? class {} : HTMLElement
+) as typeof HTMLElement
+
+const IDLE: CaptchaState = /* @__PURE__ */ Object.freeze({
+  status: 'idle',
+  token: null,
+  expiresAt: null,
+  error: null,
+})
+
+/** What a `required` element says while it has no token (native validation shows it). */
+export const VALUE_MISSING_MESSAGE = 'Complete the security check.'
+
+/**
+ * `<passline-captcha>`: a CAPTCHA as a form control. Attributes (and properties) are the
+ * core's options; with a `name`, the token is the element's form value, so a plain form
+ * submits it; `required` keeps the form invalid until a token is there. Events
+ * `passline-verify`, `passline-expire`, `passline-error`, `passline-status`; methods
+ * `getToken`, `consume`, `execute`, `reset`, `getState`. The widget renders into a light-DOM
+ * child, where every provider's script can reach it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed accessors, see below
+export class PasslineCaptchaElement extends ElementBase {
+  static readonly formAssociated = true
+
+  // One accessor per option: `element.siteKey = '…'`, and `getServerToken`/`retry`, which no
+  // attribute can carry (a property set to anything but `undefined` wins over its attribute).
+  // Then a form control's usual surface: `required` and `disabled` reflect their attributes,
+  // the rest is read from ElementInternals.
+  static {
+    const accessor = (name: string, get: () => unknown, set?: (value: never) => void) =>
+      Object.defineProperty(this.prototype, name, { configurable: true, get, set })
+    for (const name of [...STRING_OPTIONS, ...NUMBER_OPTIONS, ...PROPERTY_ONLY]) {
+      accessor(
+        name,
+        function (this: PasslineCaptchaElement) {
+          return (this.#options() as unknown as Record<string, unknown>)[name]
+        },
+        function (this: PasslineCaptchaElement, value: unknown) {
+          this.#setOption(name, value)
+        },
+      )
+    }
+    for (const name of ['required', 'disabled']) {
+      accessor(
+        name,
+        function (this: PasslineCaptchaElement) {
+          return this.hasAttribute(name)
+        },
+        function (this: PasslineCaptchaElement, value: boolean) {
+          this.toggleAttribute(name, value)
+        },
+      )
+    }
+    for (const name of ['form', 'validity', 'validationMessage', 'willValidate']) {
+      accessor(name, function (this: PasslineCaptchaElement) {
+        return this.#internals[name as 'form']
+      })
+    }
+  }
+
+  checkValidity(): boolean {
+    return this.#internals.checkValidity()
+  }
+  reportValidity(): boolean {
+    return this.#internals.reportValidity()
+  }
+
+  static get observedAttributes(): string[] {
+    return [...STRING_OPTIONS, ...NUMBER_OPTIONS].map(attributeOf).concat('required')
+  }
+
+  readonly #internals: ElementInternals
+  readonly #properties = new Map<string, unknown>()
+  // The widget's home: a light-DOM child, where every provider's script can reach it.
+  readonly #container = document.createElement('div')
+  #captcha: Captcha | null = null
+  #unmount: (() => void) | null = null
+  #formDisabled = false
+  #reportedStatus: CaptchaStatus = 'idle'
+
+  constructor() {
+    super()
+    this.#internals = this.attachInternals()
+  }
+
+  connectedCallback(): void {
+    // Focusable, so native validation can focus it and show its message when it is invalid.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = -1
+    if (this.#container.parentNode !== this) this.append(this.#container)
+    this.#start()
+    this.#syncForm()
+  }
+
+  disconnectedCallback(): void {
+    // A move (removed and inserted again in the same task) keeps the controller and its token.
+    queueMicrotask(() => this.isConnected || this.#teardown())
+  }
+
+  attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
+    if (previous === value) return
+    if (name === 'required') this.#syncForm()
+    else this.#optionsChanged()
+  }
+
+  /** The form was reset: so is the widget, and the value with it (through the state). */
+  formResetCallback(): void {
+    this.#captcha?.reset()
+  }
+
+  /** Disabled (itself or by a fieldset): the widget goes away until enabled again. */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled
+    if (disabled) this.#stopWidget()
+    else if (this.isConnected) this.#start()
+  }
+
+  // The controller's calls. Without a site key there is nothing to run: invalid-options.
+  execute(options?: Omit<GetTokenOptions, 'minTtlMs'>): Promise<string> {
+    return this.#call((captcha) => captcha.execute(options))
+  }
+  getToken(options?: GetTokenOptions): Promise<string> {
+    return this.#call((captcha) => captcha.getToken(options))
+  }
+  consume(options?: GetTokenOptions): Promise<string> {
+    return this.#call((captcha) => captcha.consume(options))
+  }
+  reset(): void {
+    this.#captcha?.reset()
+  }
+  getState(): CaptchaState {
+    return this.#captcha?.getState() ?? IDLE
+  }
+
+  /** The current token, the form value; `null` while there is none. */
+  get value(): string | null {
+    return this.getState().token
+  }
+
+  #setOption(name: string, value: unknown): void {
+    if (this.#properties.get(name) === value) return
+    this.#properties.set(name, value)
+    this.#optionsChanged()
+  }
+
+  #options(): CaptchaOptions {
+    return readOptions(this, this.#properties)
+  }
+
+  /** Creates the controller once there is a site key; mounts the widget while connected. */
+  #start(): void {
+    if (!this.#captcha && !this.#create()) return
+    if (this.isConnected && !this.#formDisabled && !this.#unmount) {
+      this.#unmount = this.#captcha!.mount(this.#container)
+    }
+  }
+
+  #create(): Captcha | null {
+    const options = this.#options()
+    if (!options.siteKey) return null
+    let captcha: Captcha
+    try {
+      captcha = createCaptcha(options)
+    } catch (error) {
+      // Options the core refuses (an unknown provider): told, and nothing runs.
+      dispatch(this, 'passline-error', error as CaptchaError)
+      return null
+    }
+    this.#captcha = captcha
+    // The controller lives until the teardown destroys it, and these listeners with it.
+    captcha.subscribe((state) => this.#onState(state))
+    captcha.on('verify', (token) => dispatch(this, 'passline-verify', token))
+    captcha.on('expire', () => dispatch(this, 'passline-expire'))
+    captcha.on('error', (error) => dispatch(this, 'passline-error', error))
+    return captcha
+  }
+
+  #call(run: (captcha: Captcha) => Promise<string>): Promise<string> {
+    const captcha = this.#captcha ?? this.#create()
+    if (!captcha) return Promise.reject(new CaptchaError('invalid-options'))
+    return run(captcha)
+  }
+
+  /** Called only for a real change: an attribute's new value, a property's new value. */
+  #optionsChanged(): void {
+    if (!this.#captcha) return void (this.isConnected && this.#start())
+    const next = this.#options()
+    if (next.siteKey) this.#captcha.update(next)
+  }
+
+  #onState(state: CaptchaState): void {
+    this.#syncForm(state)
+    if (state.status === this.#reportedStatus) return
+    this.#reportedStatus = state.status
+    dispatch(this, 'passline-status', state.status)
+  }
+
+  /** The token is the form value; `required` without one is `valueMissing`. */
+  #syncForm(state: CaptchaState = this.getState()): void {
+    this.#internals.setFormValue(state.token)
+    if (this.required && !state.token) {
+      this.#internals.setValidity({ valueMissing: true }, VALUE_MISSING_MESSAGE)
+    } else {
+      this.#internals.setValidity({})
+    }
+  }
+
+  #stopWidget(): void {
+    this.#unmount?.()
+    this.#unmount = null
+  }
+
+  #teardown(): void {
+    // Unmounted first, so calls still waiting settle with `aborted`.
+    this.#stopWidget()
+    // Its last state, idle, clears the value and is reported (through the subscription).
+    this.#captcha?.destroy()
+    this.#captcha = null
+  }
+}
+
+// The types of the accessors the static blocks define: every provider's options (optional)
+// and the form control's surface.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- merged into the class
+export interface PasslineCaptchaElement extends Partial<AllOptions> {
+  required: boolean
+  disabled: boolean
+  readonly form: HTMLFormElement | null
+  readonly validity: ValidityState
+  readonly validationMessage: string
+  readonly willValidate: boolean
+}
+
+/** Every provider's options in one bag, as an element's properties. */
+type AllOptions = {
+  [K in OptionName]: DistributedValue<K>
+}
+type OptionName =
+  | 'siteKey'
+  | 'provider'
+  | 'action'
+  | 'language'
+  | 'theme'
+  | 'execution'
+  | 'refresh'
+  | 'scriptUrl'
+  | 'nonce'
+  | 'product'
+  | 'serverToken'
+  | 'cData'
+  | 'appearance'
+  | 'size'
+  | 'rqdata'
+  | 'version'
+  | 'badge'
+  | 'refreshMarginMs'
+  | 'tokenTtlMs'
+  | 'loadTimeoutMs'
+  | 'readyTimeoutMs'
+  | 'mountTimeoutMs'
+  | 'getServerToken'
+  | 'retry'
+type DistributedValue<K extends string> = CaptchaOptions extends infer O
+  ? O extends unknown
+    ? K extends keyof O
+      ? O[K]
+      : never
+    : never
+  : never
