@@ -6,6 +6,7 @@ import {
   verifyTurnstile,
   type VerifyResult,
 } from '@passline/server'
+import formbody from '@fastify/formbody'
 import Fastify from 'fastify'
 import {
   CAPTCHALA_KEYS,
@@ -83,6 +84,7 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   const failuresByIp = new Map<string, number>()
   const accounts = new Set<string>()
   const server = Fastify()
+  await server.register(formbody)
 
   /** Turnstile, hCaptcha or reCAPTCHA through its siteverify; secrets stay here. */
   const siteverify = async (
@@ -156,24 +158,32 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
     },
   )
 
+  // JSON from a page's script; a plain HTML form posts form-encoded, and gets its answer as a
+  // redirect back to the page (Post/Redirect/Get, see answerForm).
   server.post<{ Body: SignupBody | undefined }>('/api/signup', async (request, reply) => {
-    const { email, token, provider = 'captchala' } = request.body ?? {}
-    const siteKey = request.body?.siteKey ?? request.body?.appKey ?? 'test_pass'
+    const outcome = await signup(request.body ?? {}, clientIpOf(request.raw) ?? 'unknown')
+    if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded'))
+      return reply.code(outcome.status).send(outcome.body)
+    return reply.redirect(answerForm(request.headers.referer, outcome, request.body?.email), 303)
+  })
+
+  async function signup(body: SignupBody, ip: string): Promise<SignupAnswer> {
+    const { email, token, provider = 'captchala' } = body
+    const siteKey = body.siteKey ?? body.appKey ?? 'test_pass'
     if (typeof email !== 'string' || !email.includes('@')) {
-      return reply.code(400).send({ error: 'invalid_email' })
+      return answer(400, { error: 'invalid_email' })
     }
     const client = provider === 'captchala' ? clients.get(siteKey as string) : undefined
     const providerKey = Object.hasOwn(PROVIDER_KEYS, provider as string)
       ? PROVIDER_KEYS[provider as EmulatedProviderName].find((entry) => entry.key === siteKey)
       : undefined
-    if (!client && !providerKey) return reply.code(400).send({ error: 'unknown_site_key' })
-    const ip = clientIpOf(request.raw) ?? 'unknown'
+    if (!client && !providerKey) return answer(400, { error: 'unknown_site_key' })
     // Failures count per client whatever the provider, so switching providers escapes nothing.
     const escalated = (failuresByIp.get(ip) ?? 0) >= escalateAfter
     // Escalation is CaptchaLa's server-token flow; another provider cannot answer it, and an
     // always-pass test key must not be a way around it.
     if (escalated && !client)
-      return reply.code(403).send({ error: 'challenge_required', reason: 'escalated' })
+      return answer(403, { error: 'challenge_required', reason: 'escalated' })
 
     let verdict: Verdict
     if (client) {
@@ -198,29 +208,59 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
       accounts.add(email)
       // Only CaptchaLa's stronger check clears the count: a free pass elsewhere proves nothing.
       if (client) failuresByIp.delete(ip)
-      return reply.code(201).send({ ok: true, account: { email } })
+      return answer(201, { ok: true, account: { email } })
     }
 
     // Repeated failures from one address (bad tokens, probing for taken emails) escalate.
     const failures = (failuresByIp.get(ip) ?? 0) + 1
     failuresByIp.set(ip, failures)
     if (failures < escalateAfter || !client)
-      return reply.code(refusal.status).send({ error: refusal.error, reason: refusal.reason })
+      return answer(refusal.status, { error: refusal.error, reason: refusal.reason })
     const issued = await client.issueServerToken(SIGNUP_ACTION, {
       bindingIp: ip,
       bindUid: ESCALATION_UID,
     })
-    if (!issued.ok)
-      return reply.code(503).send({ error: 'captcha_unavailable', reason: issued.error })
-    return reply
-      .code(403)
-      .send({ error: 'challenge_required', reason: refusal.reason, serverToken: issued.token })
-  })
+    if (!issued.ok) return answer(503, { error: 'captcha_unavailable', reason: issued.error })
+    return answer(403, {
+      error: 'challenge_required',
+      reason: refusal.reason,
+      serverToken: issued.token,
+    })
+  }
 
   await server.listen({ port: options.port ?? 8788, host: options.host ?? '127.0.0.1' })
   const address = server.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   return { url: `http://${options.host ?? '127.0.0.1'}:${port}`, close: () => server.close() }
+}
+
+interface SignupAnswer {
+  status: number
+  body: Record<string, unknown>
+}
+
+const answer = (status: number, body: Record<string, unknown>): SignupAnswer => ({ status, body })
+
+/**
+ * Where a form post is sent back to: the posting page (its path and query only, so never
+ * another site) with the outcome in the query — `signup=created|refused`, the `email` posted
+ * (so the form keeps it), and `error`, `reason`, `serverToken` as they apply — for the page
+ * to show.
+ */
+function answerForm(
+  referer: string | undefined,
+  { status, body }: SignupAnswer,
+  email: unknown,
+): string {
+  const back = new URL(referer ?? '/', 'http://page.invalid')
+  const query = back.searchParams
+  for (const key of ['signup', 'email', 'error', 'reason', 'serverToken']) query.delete(key)
+  query.set('signup', status === 201 ? 'created' : 'refused')
+  if (typeof email === 'string') query.set('email', email)
+  for (const key of ['error', 'reason', 'serverToken']) {
+    if (typeof body[key] === 'string') query.set(key, body[key])
+  }
+  return `${back.pathname}?${query}`
 }
 
 // The demo runs behind no proxy: the socket's address is the client's.

@@ -197,4 +197,54 @@ describe('demo backend', () => {
       body: { error: 'challenge_required', serverToken: expect.any(String) },
     })
   })
+
+  describe('a plain HTML form (form-encoded, answered with a redirect back)', () => {
+    const post = (fields: Record<string, string>, referer?: string) =>
+      fetch(`${api.url}/api/signup`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(referer ? { referer } : {}),
+        },
+        body: new URLSearchParams(fields),
+        redirect: 'manual',
+      })
+
+    it('takes the token as a form field and sends the page back the outcome (303, its own path)', async () => {
+      const response = await post(
+        { email: 'form@b.c', token: await token() },
+        'http://127.0.0.1:5173/signup?mode=embed&signup=refused&reason=old',
+      )
+      expect(response.status).toBe(303)
+      expect(response.headers.get('location')).toBe(
+        '/signup?mode=embed&signup=created&email=form%40b.c',
+      )
+      // The account exists: the same email is now taken.
+      expect((await signup({ email: 'form@b.c', token: await token() })).status).toBe(409)
+    })
+
+    it('sends a refusal back with its reason, and never to another site', async () => {
+      const response = await post(
+        { email: 'form2@b.c', token: 'garbage' },
+        'https://evil.example/x?y=1',
+      )
+      expect(response.status).toBe(303)
+      expect(response.headers.get('location')).toBe(
+        '/x?y=1&signup=refused&email=form2%40b.c&error=captcha_failed&reason=invalid_token',
+      )
+      const bare = await post({ email: 'not-an-email', token: 'x' })
+      expect(bare.headers.get('location')).toBe(
+        '/?signup=refused&email=not-an-email&error=invalid_email',
+      )
+    })
+
+    it('passes the server token of an escalation back to the page', async () => {
+      await signup({ email: 'esc@b.c', token: await token() })
+      await post({ email: 'esc@b.c', token: await token() })
+      const escalated = await post({ email: 'esc@b.c', token: await token() }, 'http://x/page')
+      const location = new URL(escalated.headers.get('location')!, 'http://x')
+      expect(location.searchParams.get('error')).toBe('challenge_required')
+      expect(location.searchParams.get('serverToken')).toMatch(/^s/)
+    })
+  })
 })

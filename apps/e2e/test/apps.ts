@@ -11,6 +11,7 @@ export const APPS: { name: string; root: string; built: string; server?: string 
   { name: 'react-demo', built: 'dist/index.html' },
   { name: 'vue-demo', built: 'dist/index.html' },
   { name: 'solid-demo', built: 'dist/index.html' },
+  { name: 'element-demo', built: 'dist/index.html' },
   { name: 'svelte-demo', built: 'build/index.js', server: 'build/index.js' },
 ].map((app) => ({ ...app, root: fileURLToPath(new URL(`../../${app.name}/`, import.meta.url)) }))
 

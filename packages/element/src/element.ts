@@ -91,8 +91,11 @@ export class PasslineCaptchaElement extends ElementBase {
   readonly #container = document.createElement('div')
   #captcha: Captcha | null = null
   #unmount: (() => void) | null = null
-  #formDisabled = false
   #reportedStatus: CaptchaStatus = 'idle'
+  // Work waits for a microtask (#schedule): options set one property at a time, or a move
+  // (removed and inserted again in the same task), reach the controller as one change.
+  #scheduled = false
+  #optionsDirty = false
 
   constructor() {
     super()
@@ -102,14 +105,14 @@ export class PasslineCaptchaElement extends ElementBase {
   connectedCallback(): void {
     // Focusable, so native validation can focus it and show its message when it is invalid.
     if (!this.hasAttribute('tabindex')) this.tabIndex = -1
-    if (this.#container.parentNode !== this) this.append(this.#container)
-    this.#start()
+    // Its child from the first connection on (it moves along with the element).
+    if (!this.#container.isConnected) this.append(this.#container)
+    this.#schedule()
     this.#syncForm()
   }
 
   disconnectedCallback(): void {
-    // A move (removed and inserted again in the same task) keeps the controller and its token.
-    queueMicrotask(() => this.isConnected || this.#teardown())
+    this.#schedule()
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
@@ -124,10 +127,8 @@ export class PasslineCaptchaElement extends ElementBase {
   }
 
   /** Disabled (itself or by a fieldset): the widget goes away until enabled again. */
-  formDisabledCallback(disabled: boolean): void {
-    this.#formDisabled = disabled
-    if (disabled) this.#stopWidget()
-    else if (this.isConnected) this.#start()
+  formDisabledCallback(): void {
+    this.#schedule()
   }
 
   // The controller's calls. Without a site key there is nothing to run: invalid-options.
@@ -162,12 +163,31 @@ export class PasslineCaptchaElement extends ElementBase {
     return readOptions(this, this.#properties)
   }
 
-  /** Creates the controller once there is a site key; mounts the widget while connected. */
-  #start(): void {
-    if (!this.#captcha && !this.#create()) return
-    if (this.isConnected && !this.#formDisabled && !this.#unmount) {
-      this.#unmount = this.#captcha!.mount(this.#container)
+  #schedule(): void {
+    if (this.#scheduled) return
+    this.#scheduled = true
+    queueMicrotask(() => {
+      this.#scheduled = false
+      this.#sync()
+    })
+  }
+
+  /**
+   * Brings the controller in line with the element: none while disconnected (a move keeps
+   * it); created once there is a site key, told of changed options, its widget mounted
+   * unless the element is disabled.
+   */
+  #sync(): void {
+    if (!this.isConnected) return this.#teardown()
+    const captcha = this.#captcha ?? this.#create()
+    if (!captcha) return
+    if (this.#optionsDirty) {
+      const next = this.#options()
+      if (next.siteKey) captcha.update(next)
     }
+    this.#optionsDirty = false
+    if (this.matches(':disabled')) this.#stopWidget()
+    else this.#unmount ??= captcha.mount(this.#container)
   }
 
   #create(): Captcha | null {
@@ -198,9 +218,8 @@ export class PasslineCaptchaElement extends ElementBase {
 
   /** Called only for a real change: an attribute's new value, a property's new value. */
   #optionsChanged(): void {
-    if (!this.#captcha) return void (this.isConnected && this.#start())
-    const next = this.#options()
-    if (next.siteKey) this.#captcha.update(next)
+    this.#optionsDirty = true
+    this.#schedule()
   }
 
   #onState(state: CaptchaState): void {
@@ -213,11 +232,11 @@ export class PasslineCaptchaElement extends ElementBase {
   /** The token is the form value; `required` without one is `valueMissing`. */
   #syncForm(state: CaptchaState = this.getState()): void {
     this.#internals.setFormValue(state.token)
-    if (this.required && !state.token) {
-      this.#internals.setValidity({ valueMissing: true }, VALUE_MISSING_MESSAGE)
-    } else {
-      this.#internals.setValidity({})
-    }
+    // With every flag false the message is dropped and the element is valid.
+    this.#internals.setValidity(
+      { valueMissing: this.required && !state.token },
+      VALUE_MISSING_MESSAGE,
+    )
   }
 
   #stopWidget(): void {

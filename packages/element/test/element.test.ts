@@ -95,6 +95,28 @@ describe('<passline-captcha>', () => {
     expect(captcha.siteKey).toBe('test_pass_invisible')
   })
 
+  it('options set one property at a time on a connected element start it once, with all of them', async () => {
+    // As on a fresh page: no SDK loaded yet by the tests before.
+    vi.stubGlobal('Captchala', undefined)
+    vi.stubGlobal('loadCaptchala', undefined)
+    const captcha = document.createElement('passline-captcha')
+    render('').append(captcha)
+    const scripts: string[] = []
+    const observer = new MutationObserver(() =>
+      scripts.push(...[...document.scripts].map((script) => script.src)),
+    )
+    observer.observe(document.head, { childList: true })
+    captcha.siteKey = 'test_pass_invisible'
+    captcha.scriptUrl = loaderUrl
+    captcha.action = 'signup'
+    await expect(captcha.getToken()).resolves.toMatch(/^pt_/)
+    observer.disconnect()
+    // No load of the provider's default URL before scriptUrl arrived.
+    expect(scripts.filter((src) => src.includes('captchala') && !src.startsWith(mockUrl))).toEqual(
+      [],
+    )
+  })
+
   it('without a site key, calls reject with invalid-options; setting one starts it', async () => {
     const captcha = document.createElement('passline-captcha')
     captcha.setAttribute('script-url', loaderUrl)
