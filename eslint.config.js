@@ -16,6 +16,7 @@ export default tseslint.config(
       '**/.snippets/**',
       '**/.nuxt/**',
       '**/.svelte-kit/**',
+      '**/.pack/**',
       'apps/svelte-demo/build/**',
       '**/.output/**',
       '**/.next/**',

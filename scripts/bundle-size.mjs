@@ -1,12 +1,14 @@
 // What a page loads for a piece of code, in min and min+gzip bytes: esbuild bundles it
 // (minified, split, frameworks external) and counts the entry and the chunks it imports
 // statically, plus the lazily imported chunks named in `lazy` (a provider adapter) with theirs.
-// Svelte components and `.svelte.js` modules are measured compiled, as an app ships them.
+// Svelte components and `.svelte.js` modules are measured compiled, and Angular's partial
+// declarations linked, as an app ships them.
 // Shared by the size budgets (scripts/size.mjs) and the comparative bench (bench/).
 import { basename } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import sveltePlugin from 'esbuild-svelte'
+import { angularLinker } from './angular-linker.mjs'
 
 export const FRAMEWORKS = [
   'react',
@@ -17,6 +19,9 @@ export const FRAMEWORKS = [
   'svelte/*',
   'solid-js',
   'solid-js/*',
+  '@angular/*',
+  'rxjs',
+  'rxjs/*',
 ]
 
 export async function measureBundle(code, { resolveDir, lazy = [], plugins = [] }) {
@@ -33,9 +38,14 @@ export async function measureBundle(code, { resolveDir, lazy = [], plugins = [] 
     write: false,
     metafile: true,
     external: FRAMEWORKS,
-    plugins: [...plugins, sveltePlugin({ compilerOptions: { css: 'injected' } })],
+    plugins: [
+      ...plugins,
+      sveltePlugin({ compilerOptions: { css: 'injected' } }),
+      angularLinker({ resolveFrom: new URL('../packages/angular/package.json', import.meta.url) }),
+    ],
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // A production build's flags: React's and Vue's production mode, Angular's dev checks off.
+    define: { 'process.env.NODE_ENV': '"production"', ngDevMode: 'false' },
   })
   const outputs = result.metafile.outputs
   const counted = new Set()

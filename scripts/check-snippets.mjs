@@ -115,6 +115,10 @@ for (const [name, blocks] of byHome) {
           noUnusedParameters: false,
           // JSX the way the home package compiles it (Solid's, not React's).
           ...jsxOptionsOf(name),
+          // An Angular package is built into dist/ with a manifest of its own.
+          ...(existsSync(join(root, name, 'dist', 'package.json'))
+            ? { paths: { [`@passline/${name.split('/')[1]}`]: ['../dist'] } }
+            : {}),
         },
         include: ['*.ts', '*.tsx', '*.vue', '*.svelte'],
       },

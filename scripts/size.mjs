@@ -14,7 +14,11 @@ const builtWorkspace = {
   setup(b) {
     b.onResolve({ filter: /^@passline\// }, (args) => {
       const [, pkg, sub] = args.path.match(/^@passline\/([a-z-]+)(?:\/([a-z-]+))?$/) ?? []
-      const file = `${root}packages/${pkg}/dist/${sub ?? 'index'}.js`
+      // An Angular package (ng-packagr) carries its own manifest in dist/.
+      const manifest = `${root}packages/${pkg}/dist/package.json`
+      const file = existsSync(manifest)
+        ? `${root}packages/${pkg}/dist/${JSON.parse(readFileSync(manifest, 'utf8')).module}`
+        : `${root}packages/${pkg}/dist/${sub ?? 'index'}.js`
       if (!existsSync(file)) return { errors: [{ text: `${args.path} is not built (${file})` }] }
       return { path: file }
     })

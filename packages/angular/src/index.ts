@@ -1,0 +1,15 @@
+export { PasslineCaptchaComponent } from './captcha.component'
+export { PasslineCaptchaDirective } from './captcha.directive'
+export { CAPTCHA_DEFAULTS, provideCaptchaDefaults } from './defaults'
+export { injectCaptcha } from './inject-captcha'
+export type { InjectedCaptcha } from './inject-captcha'
+export { CaptchaError, isCaptchaError } from '@passline/core'
+export type {
+  CaptchaDefaults,
+  CaptchaErrorCode,
+  CaptchaOptions,
+  CaptchaState,
+  CaptchaStatus,
+  ProviderName,
+  UseCaptchaOptions,
+} from '@passline/core'
