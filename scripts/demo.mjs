@@ -16,6 +16,7 @@ const services = [
   { name: 'Svelte sample', dir: 'apps/svelte-demo', script: 'demo' },
   { name: 'Solid sample', dir: 'apps/solid-demo', script: 'demo' },
   { name: 'HTML/Lit sample', dir: 'apps/element-demo', script: 'demo' },
+  { name: 'Angular sample', dir: 'apps/angular-demo', script: 'demo' },
   { name: 'Next.js sample', dir: 'apps/next-demo', script: 'demo' },
   { name: 'Nuxt sample', dir: 'apps/nuxt-demo', script: 'demo' },
 ]

@@ -10,13 +10,17 @@ import { APPS, FRAMEWORK_APPS } from './apps'
 export default async function setup() {
   const ownBuilds = [
     ...FRAMEWORK_APPS,
-    ...APPS.filter((app) => app.server).map((app) => ({ ...app, build: 'build' })),
+    ...APPS.filter((app) => app.server || app.ownBuild).map((app) => ({ ...app, build: 'build' })),
   ]
+  // A build run from here must not look like a test run to the build's own plugins.
+  const buildEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+  )
   for (const app of ownBuilds) {
     if (!existsSync(`${app.root}/package.json`)) continue
     const built = spawnSync('pnpm', ['--dir', app.root, 'run', app.build], {
       stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...buildEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     })
     if (built.status !== 0) throw new Error(`${app.name}: ${app.build} failed`)
   }
@@ -25,7 +29,7 @@ export default async function setup() {
   process.env.NODE_ENV = 'production'
   try {
     for (const app of APPS) {
-      if (app.server || !existsSync(`${app.root}/package.json`)) continue
+      if (app.server || app.ownBuild || !existsSync(`${app.root}/package.json`)) continue
       await build({ root: app.root, mode: 'production', logLevel: 'warn' })
     }
   } finally {

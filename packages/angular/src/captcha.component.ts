@@ -9,7 +9,6 @@ import {
   output,
   PLATFORM_ID,
   signal,
-  untracked,
   type OnInit,
 } from '@angular/core'
 import { isPlatformBrowser } from '@angular/common'
@@ -101,16 +100,6 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit {
       if (browser && !this.#disabled()) onCleanup(this.captcha.mount(host))
     })
 
-    let reportedStatus: CaptchaStatus = 'idle'
-    let reportedToken: string | null = null
-    effect(() => {
-      const { status, token } = this.captcha.state()
-      untracked(() => {
-        if (status !== reportedStatus) this.statusChange.emit((reportedStatus = status))
-        // The form hears of a new token, and of it going (consumed, expired, reset).
-        if (token !== reportedToken) this.#onChange((reportedToken = token))
-      })
-    })
   }
 
   // Once the inputs are bound: listening creates the controller, which needs its siteKey. It
@@ -122,6 +111,14 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit {
     })
     this.captcha.on('expire', () => this.expire.emit())
     this.captcha.on('error', (error) => this.error.emit(error))
+    // Straight from the controller, not from an effect: the form hears of a new token (and of
+    // it going: consumed, expired, reset) before the change detection that shows the form.
+    let reportedStatus: CaptchaStatus = 'idle'
+    let reportedToken: string | null = null
+    this.captcha.subscribe(({ status, token }) => {
+      if (status !== reportedStatus) this.statusChange.emit((reportedStatus = status))
+      if (token !== reportedToken) this.#onChange((reportedToken = token))
+    })
   }
 
   /** A form reset (or any value written that is not the current token) resets the widget. */

@@ -48,6 +48,8 @@ export interface InjectedCaptcha extends Pick<
   mount(element: HTMLElement): () => void
   /** The controller's events (verify, expire, error); returns the unsubscribe. */
   on: Captcha['on']
+  /** Every state change as it happens, outside change detection; returns the unsubscribe. */
+  subscribe: Captcha['subscribe']
 }
 
 /**
@@ -116,5 +118,6 @@ export function injectCaptcha(
     getState: () => captcha?.getState() ?? IDLE,
     mount: (element) => controller().mount(element),
     on: (event, handler) => controller().on(event, handler),
+    subscribe: (listener) => controller().subscribe(listener),
   }
 }

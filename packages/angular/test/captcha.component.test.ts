@@ -52,7 +52,8 @@ class Outputs {
   template: `<form [formGroup]="form">
     <input formControlName="email" />
     <ngx-passline-captcha formControlName="captcha" siteKey="test_pass" [scriptUrl]="scriptUrl" />
-  </form>`,
+  </form>
+  <output>{{ form.valid ? 'valid' : 'invalid' }}</output>`,
 })
 class ReactiveSignup {
   readonly scriptUrl = scriptUrl
@@ -150,10 +151,13 @@ describe('<ngx-passline-captcha>', () => {
     expect(form.controls.captcha.hasError('required')).toBe(true)
     expect(form.controls.captcha.pristine).toBe(true)
 
+    expect(screen.getByRole('status').textContent).toBe('invalid')
     fake.latest().solve('pt_form', 60)
     await settle()
     expect(form.value).toEqual({ email: 'ada@example.com', captcha: 'pt_form' })
     expect(form.valid).toBe(true)
+    // Zoneless: the view shows it too, in the change detection the token caused.
+    expect(screen.getByRole('status').textContent).toBe('valid')
     expect(form.controls.captcha.dirty).toBe(true)
     expect(form.controls.captcha.touched).toBe(true)
 
