@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url'
 import { createMockServer } from '@passline/mock-server'
 import { build } from 'esbuild'
 import sveltePlugin from 'esbuild-svelte'
+import { angularLinker } from '../../scripts/angular-linker.mjs'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs'
 import { median } from './stats.mjs'
 
 const pagesDir = fileURLToPath(new URL('../pages/', import.meta.url))
 const outDir = fileURLToPath(new URL('../.tmp/pages/', import.meta.url))
-export const BINDINGS = ['bare', 'vanilla', 'react', 'vue', 'svelte', 'solid']
+export const BINDINGS = ['bare', 'vanilla', 'react', 'vue', 'svelte', 'solid', 'angular', 'element']
 const ENTRIES = {
   bare: 'bare.ts',
   vanilla: 'vanilla.ts',
@@ -21,6 +22,8 @@ const ENTRIES = {
   vue: 'vue.ts',
   svelte: 'svelte.ts',
   solid: 'solid.ts',
+  angular: 'angular.ts',
+  element: 'element.ts',
 }
 // React's production build with profiling kept, so <Profiler> counts commits; only for the
 // render counts, since its performance tracks fill the timeline (and the heap) by design.
@@ -45,9 +48,17 @@ async function buildPages() {
     target: 'es2022',
     outdir: outDir,
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // Svelte components and `.svelte.js` modules compiled for the browser, as an app's are.
-    plugins: [sveltePlugin({ compilerOptions: { css: 'injected' } })],
+    define: { 'process.env.NODE_ENV': '"production"', ngDevMode: 'false' },
+    // Svelte components and `.svelte.js` modules compiled for the browser, and Angular's
+    // partial declarations linked, as an app's build does.
+    plugins: [
+      sveltePlugin({ compilerOptions: { css: 'injected' } }),
+      angularLinker({ resolveFrom: new URL('../package.json', import.meta.url) }),
+    ],
+    // @passline/angular as ng-packagr publishes it.
+    alias: {
+      '@passline/angular': fileURLToPath(new URL('../../packages/angular/dist', import.meta.url)),
+    },
     logLevel: 'silent',
   }
   await build({

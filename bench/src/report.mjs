@@ -31,6 +31,8 @@ export function renderMarkdown({
         vue: '@passline/vue',
         svelte: '@passline/svelte',
         solid: '@passline/solid',
+        angular: '@passline/angular',
+        element: '@passline/element',
       }[binding]
       const ratio = (value, base) => (binding === 'bare' ? '1.00' : (value / base).toFixed(2))
       return `| ${name} | ${ms(readyMs)} | ${ratio(readyMs, floor.readyMs)} | ${ms(verifiedMs)} | ${ratio(verifiedMs, floor.verifiedMs)} |`
@@ -43,6 +45,8 @@ export function renderMarkdown({
     vue: '@passline/vue',
     svelte: '@passline/svelte',
     solid: '@passline/solid',
+    angular: '@passline/angular',
+    element: '@passline/element',
     'react-baseline': 'React alone, no CAPTCHA (control)',
     'vue-baseline': 'Vue alone, no CAPTCHA (control)',
     'svelte-baseline': 'Svelte alone, no CAPTCHA (control)',

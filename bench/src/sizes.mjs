@@ -11,6 +11,20 @@ const REACT = "export { Captcha, useCaptcha } from '@passline/react'"
 const VUE = "export { Captcha, useCaptcha } from '@passline/vue'"
 const SVELTE = "export { Captcha, useCaptcha } from '@passline/svelte'"
 const SOLID = "export { Captcha, useCaptcha } from '@passline/solid'"
+const ANGULAR = "export * from '@passline/angular'"
+const ELEMENT = "import '@passline/element/define'"
+
+/** @passline/angular as ng-packagr publishes it (its own manifest in dist/). */
+const angularAsPublished = {
+  name: 'angular-as-published',
+  setup(build) {
+    build.onResolve({ filter: /^@passline\/angular$/ }, () => ({
+      path: fileURLToPath(
+        new URL('../../packages/angular/dist/fesm2022/passline-angular.mjs', import.meta.url),
+      ),
+    }))
+  },
+}
 
 /** What is compared: each row names the provider and framework it serves. */
 export const SIZE_ENTRIES = [
@@ -130,6 +144,60 @@ export const SIZE_ENTRIES = [
     lazy: ['recaptcha'],
   },
   {
+    name: '@passline/angular + CaptchaLa',
+    framework: 'Angular',
+    provider: 'CaptchaLa',
+    code: ANGULAR,
+  },
+  {
+    name: '@passline/angular + Turnstile',
+    framework: 'Angular',
+    provider: 'Turnstile',
+    code: ANGULAR,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/angular + hCaptcha',
+    framework: 'Angular',
+    provider: 'hCaptcha',
+    code: ANGULAR,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/angular + reCAPTCHA',
+    framework: 'Angular',
+    provider: 'reCAPTCHA',
+    code: ANGULAR,
+    lazy: ['recaptcha'],
+  },
+  {
+    name: '@passline/element + CaptchaLa',
+    framework: 'any (custom element)',
+    provider: 'CaptchaLa',
+    code: ELEMENT,
+  },
+  {
+    name: '@passline/element + Turnstile',
+    framework: 'any (custom element)',
+    provider: 'Turnstile',
+    code: ELEMENT,
+    lazy: ['turnstile'],
+  },
+  {
+    name: '@passline/element + hCaptcha',
+    framework: 'any (custom element)',
+    provider: 'hCaptcha',
+    code: ELEMENT,
+    lazy: ['hcaptcha'],
+  },
+  {
+    name: '@passline/element + reCAPTCHA',
+    framework: 'any (custom element)',
+    provider: 'reCAPTCHA',
+    code: ELEMENT,
+    lazy: ['recaptcha'],
+  },
+  {
     name: '@marsidev/react-turnstile',
     framework: 'React',
     provider: 'Turnstile',
@@ -185,6 +253,7 @@ export async function measureSizes() {
     const { min, gzip } = await measureBundle(entry.code, {
       resolveDir: benchDir,
       lazy: entry.lazy,
+      plugins: [angularAsPublished],
     })
     rows.push({ name: entry.name, framework: entry.framework, provider: entry.provider, min, gzip })
   }
