@@ -2,8 +2,7 @@
 // zoneless application, as a router or a dynamic outlet would. No template of the page's own,
 // so the page needs no Angular compiler; the package's declarations are linked as an app's
 // build links them.
-import type {
-  ApplicationRef} from '@angular/core';
+import type { ApplicationRef } from '@angular/core'
 import {
   createComponent,
   provideZonelessChangeDetection,

@@ -99,7 +99,6 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit {
     effect((onCleanup) => {
       if (browser && !this.#disabled()) onCleanup(this.captcha.mount(host))
     })
-
   }
 
   // Once the inputs are bound: listening creates the controller, which needs its siteKey. It

@@ -50,10 +50,10 @@ class Outputs {
 @Component({
   imports: [PasslineCaptchaComponent, ReactiveFormsModule],
   template: `<form [formGroup]="form">
-    <input formControlName="email" />
-    <ngx-passline-captcha formControlName="captcha" siteKey="test_pass" [scriptUrl]="scriptUrl" />
-  </form>
-  <output>{{ form.valid ? 'valid' : 'invalid' }}</output>`,
+      <input formControlName="email" />
+      <ngx-passline-captcha formControlName="captcha" siteKey="test_pass" [scriptUrl]="scriptUrl" />
+    </form>
+    <output>{{ form.valid ? 'valid' : 'invalid' }}</output>`,
 })
 class ReactiveSignup {
   readonly scriptUrl = scriptUrl
