@@ -22,7 +22,12 @@ function versionOf(name) {
     try {
       entry = resolver.resolve(name)
     } catch {
-      continue
+      // A package whose root has no entry of its own (ng-packagr's: the build is in dist/).
+      try {
+        entry = resolver.resolve(`${name}/package.json`)
+      } catch {
+        continue
+      }
     }
     for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
       const file = join(dir, 'package.json')
