@@ -9,6 +9,7 @@ import {
   output,
   PLATFORM_ID,
   signal,
+  type OnDestroy,
   type OnInit,
 } from '@angular/core'
 import { isPlatformBrowser } from '@angular/common'
@@ -57,7 +58,7 @@ const OPTION_INPUTS = [
     },
   ],
 })
-export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit {
+export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit, OnDestroy {
   readonly siteKey = input<string>()
   readonly provider = input<ProviderName>()
   readonly action = input<string>()
@@ -83,6 +84,7 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit {
   readonly #disabled = signal(false)
   #onChange: (token: string | null) => void = () => {}
   #onTouched: () => void = () => {}
+  #unsubscribe = () => {}
 
   /** The controller behind the element, its state as signals, and its methods. */
   readonly captcha = injectCaptcha(() =>
@@ -114,10 +116,16 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit {
     // it going: consumed, expired, reset) before the change detection that shows the form.
     let reportedStatus: CaptchaStatus = 'idle'
     let reportedToken: string | null = null
-    this.captcha.subscribe(({ status, token }) => {
+    this.#unsubscribe = this.captcha.subscribe(({ status, token }) => {
       if (status !== reportedStatus) this.statusChange.emit((reportedStatus = status))
       if (token !== reportedToken) this.#onChange((reportedToken = token))
     })
+  }
+
+  // Before the controller is destroyed (its DestroyRef callback runs after this hook): its
+  // last state change must not reach a destroyed component's outputs.
+  ngOnDestroy(): void {
+    this.#unsubscribe()
   }
 
   /** A form reset (or any value written that is not the current token) resets the widget. */
