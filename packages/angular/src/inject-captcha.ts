@@ -29,7 +29,6 @@ const IDLE: CaptchaState = /* @__PURE__ */ Object.freeze({
   expiresAt: null,
   error: null,
 })
-const IDLE_OPTIONS = {} as CaptchaOptions
 
 export interface InjectedCaptcha extends Pick<
   Captcha,
@@ -72,7 +71,7 @@ export function injectCaptcha(
 
   // Created on first use, not here: a component's inputs are not bound yet while it is
   // constructed. Its first effect run (inputs bound), a method call or a mount creates it.
-  let applied = IDLE_OPTIONS
+  let applied = {} as CaptchaOptions
   let captcha: Captcha | null = null
   const controller = () =>
     (captcha ??= createCaptcha(withStableCallbacks((applied = untracked(resolved)))))
