@@ -12,6 +12,7 @@ import {
 import {
   captchaOptionsChanged,
   createCaptcha,
+  IDLE_STATE,
   mergeCaptchaOptions,
   withLatestCallbacks,
   type Captcha,
@@ -22,13 +23,6 @@ import {
   type UseCaptchaOptions,
 } from '@passline/core'
 import { CAPTCHA_DEFAULTS } from './defaults'
-
-const IDLE: CaptchaState = /* @__PURE__ */ Object.freeze({
-  status: 'idle',
-  token: null,
-  expiresAt: null,
-  error: null,
-})
 
 export interface InjectedCaptcha extends Pick<
   Captcha,
@@ -75,7 +69,7 @@ export function injectCaptcha(
   let captcha: Captcha | null = null
   const controller = () =>
     (captcha ??= createCaptcha(withStableCallbacks((applied = untracked(resolved)))))
-  const state = signal(IDLE)
+  const state = signal(IDLE_STATE)
   // A call settles: options the core refuses (no siteKey anywhere) reject it, typed.
   const call = (run: (captcha: Captcha) => Promise<string>) => {
     try {
@@ -114,7 +108,7 @@ export function injectCaptcha(
     getToken: (options) => call((captcha) => captcha.getToken(options)),
     consume: (options) => call((captcha) => captcha.consume(options)),
     reset: () => controller().reset(),
-    getState: () => captcha?.getState() ?? IDLE,
+    getState: () => captcha?.getState() ?? IDLE_STATE,
     mount: (element) => controller().mount(element),
     on: (event, handler) => controller().on(event, handler),
     subscribe: (listener) => controller().subscribe(listener),

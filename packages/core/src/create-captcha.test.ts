@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCaptcha } from './create-captcha'
 import { CaptchaError } from './errors'
+import { IDLE_STATE } from './idle-state'
 import { flush, setup } from './test-setup'
 
 beforeEach(() => vi.useFakeTimers())
@@ -26,6 +27,14 @@ describe('createCaptcha: options', () => {
     })
     expect(document.scripts).toHaveLength(0)
     expect(fake.scriptRequests).toHaveLength(0)
+  })
+
+  it('starts from, and after destroy returns to, the one shared IDLE_STATE bindings show', () => {
+    const { captcha } = setup()
+    expect(captcha.getState()).toBe(IDLE_STATE)
+    expect(Object.isFrozen(IDLE_STATE)).toBe(true)
+    captcha.destroy()
+    expect(captcha.getState()).toBe(IDLE_STATE)
   })
 })
 

@@ -1,3 +1,4 @@
+import { IDLE_STATE } from './idle-state'
 import { abortable } from './abortable'
 import { createEmitter } from './emitter'
 import { hasDocument } from './environment'
@@ -16,12 +17,6 @@ export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
 // any other error it is rendered anew, so no failure leaves a widget that cannot answer.
 const WIDGET_SURVIVES: ReadonlySet<CaptchaErrorCode> = new Set(['challenge-failed', 'expired'])
 
-const IDLE: CaptchaState = Object.freeze({
-  status: 'idle',
-  token: null,
-  expiresAt: null,
-  error: null,
-})
 const noop = () => {}
 
 /**
@@ -33,7 +28,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   let options = resolveOptions(input)
   // State changes travel on the same emitter as the events, under `change`.
   const events = createEmitter<CaptchaEvents & { change: (state: CaptchaState) => void }>()
-  let state = IDLE
+  let state = IDLE_STATE
 
   let driver: ProviderDriver | null = null
   let container: HTMLElement | null = null
@@ -311,7 +306,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       destroyed = true
       container = null
       settleRun(new CaptchaError('destroyed'))
-      setState(IDLE)
+      setState(IDLE_STATE)
     },
   }
   return captcha

@@ -2,6 +2,7 @@ export { captchaOptionsChanged, mergeCaptchaOptions, withLatestCallbacks } from 
 export type { CaptchaDefaults, UseCaptchaOptions } from './binding-options'
 export { createCaptcha } from './create-captcha'
 export { CaptchaError, isCaptchaError } from './errors'
+export { IDLE_STATE } from './idle-state'
 export type { CaptchaErrorCode, CaptchaErrorDetails } from './errors'
 export { loadScript } from './load-script'
 export type { LoadScriptOptions } from './load-script'

@@ -1,6 +1,7 @@
 import {
   CaptchaError,
   createCaptcha,
+  IDLE_STATE,
   type Captcha,
   type CaptchaOptions,
   type CaptchaState,
@@ -15,13 +16,6 @@ import { attributeOf, NUMBER_OPTIONS, PROPERTY_ONLY, readOptions, STRING_OPTIONS
 const ElementBase = (
   typeof HTMLElement === 'undefined' ? class {} : HTMLElement
 ) as typeof HTMLElement
-
-const IDLE: CaptchaState = /* @__PURE__ */ Object.freeze({
-  status: 'idle',
-  token: null,
-  expiresAt: null,
-  error: null,
-})
 
 /** What a `required` element says while it has no token (native validation shows it). */
 export const VALUE_MISSING_MESSAGE = 'Complete the security check.'
@@ -145,7 +139,7 @@ export class PasslineCaptchaElement extends ElementBase {
     this.#captcha?.reset()
   }
   getState(): CaptchaState {
-    return this.#captcha?.getState() ?? IDLE
+    return this.#captcha?.getState() ?? IDLE_STATE
   }
 
   /** The current token, the form value; `null` while there is none. */

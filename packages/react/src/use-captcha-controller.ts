@@ -2,23 +2,17 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import {
   captchaOptionsChanged,
   createCaptcha,
+  IDLE_STATE,
   mergeCaptchaOptions,
   withLatestCallbacks,
   type Captcha,
   type CaptchaOptions,
-  type CaptchaState,
   type UseCaptchaOptions,
 } from '@passline/core'
 import { useCaptchaDefaults } from './config-context'
 import { useLatestRef } from './use-latest-ref'
 
-const SERVER_STATE: CaptchaState = /* @__PURE__ */ Object.freeze({
-  status: 'idle',
-  token: null,
-  expiresAt: null,
-  error: null,
-})
-const getServerState = () => SERVER_STATE
+const getServerState = () => IDLE_STATE
 
 /**
  * One controller per component, its state bound with useSyncExternalStore, options pushed
