@@ -2,8 +2,9 @@ import { IDLE_STATE } from './idle-state'
 import { abortable } from './abortable'
 import { createEmitter } from './emitter'
 import { hasDocument } from './environment'
-import { CaptchaError, type CaptchaErrorCode } from './errors'
+import { CaptchaError, widgetSurvives } from './errors'
 import { watchFreshness } from './freshness'
+import { healDelayMs, scheduleHeal } from './heal'
 import type { ProviderDriver, Widget, WidgetEvents } from './provider'
 import { providerFactory } from './providers/registry'
 import { resolveOptions } from './resolve-options'
@@ -13,9 +14,6 @@ import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOpti
 export const DEFAULT_READY_TIMEOUT_MS = 10_000
 /** Long enough for a page to hydrate, short enough for a submit button. */
 export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
-// After these the widget still works: the next challenge resets it and runs it again. After
-// any other error it is rendered anew, so no failure leaves a widget that cannot answer.
-const WIDGET_SURVIVES: ReadonlySet<CaptchaErrorCode> = new Set(['challenge-failed', 'expired'])
 
 const noop = () => {}
 
@@ -48,6 +46,9 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   let runAwaited = false
   let runStarted = false
   let stopFreshness = noop
+  // A failed widget tries again by itself while it is mounted (STATE-MACHINE.md, "Healing").
+  let stopHeal = noop
+  let healAttempts = 0
   let destroyed = false
   // Each bounds one wait (STATE-MACHINE.md); cleared with clearTimeout, which ignores undefined.
   let readyTimer: ReturnType<typeof setTimeout> | undefined
@@ -158,13 +159,19 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
 
   function fail(reason: CaptchaError) {
     clearTimeout(readyTimer)
-    if (widgetPhase === 'loading' || (widgetPhase === 'ready' && !WIDGET_SURVIVES.has(reason.code)))
+    if (widgetPhase === 'loading' || (widgetPhase === 'ready' && !widgetSurvives(reason.code)))
       widgetPhase = 'failed'
     dropToken()
     error = reason
     publish()
     settleRun(reason)
     events.emit('error', reason)
+    cancelHeal()
+    if (widgetPhase === 'failed' && container)
+      stopHeal = scheduleHeal(healDelayMs(healAttempts++), () => {
+        stopHeal = noop
+        rerender(true)
+      })
   }
 
   // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
@@ -172,6 +179,9 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     ready() {
       clearTimeout(readyTimer)
       widgetPhase = 'ready'
+      // An automatic attempt kept the last error on show until now: this widget works.
+      error = null
+      healAttempts = 0
       startRunIfReady()
       publish()
     },
@@ -186,12 +196,13 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     expire: () => token && expireToken(),
   }
 
-  function render() {
+  /** `healing`: an automatic attempt, which keeps the last error on show until it is ready. */
+  function render(healing = false) {
     const owner = ++generation
     const target = container!
     driver ??= providerFactory(options.provider!)(() => options)
     widgetPhase = 'loading'
-    error = null
+    if (!healing) error = null
     publish()
     driver.load().then(
       () => {
@@ -217,15 +228,21 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   function removeWidget() {
     generation++
     clearTimeout(readyTimer)
+    cancelHeal()
     widget?.destroy()
     widget = null
     widgetPhase = 'none'
     runStarted = false
   }
 
-  function rerender() {
+  function cancelHeal() {
+    stopHeal()
+    stopHeal = noop
+  }
+
+  function rerender(healing?: boolean) {
     removeWidget()
-    if (container) render()
+    if (container) render(healing)
     else publish()
   }
 
@@ -234,6 +251,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     container = null
     // The error was the removed widget's; the next mount starts afresh anyway.
     error = null
+    healAttempts = 0
     settleRun(new CaptchaError('aborted'))
     publish()
   }

@@ -24,6 +24,13 @@ export interface CaptchaErrorDetails {
   cause?: unknown
 }
 
+/**
+ * After these the widget still works (it shows the provider's own retry): the next challenge
+ * resets it and runs it again. After any other error no working widget is left.
+ */
+export const widgetSurvives = (code: CaptchaErrorCode): boolean =>
+  code === 'challenge-failed' || code === 'expired'
+
 /** The only error type Passline rejects or throws with; check `code`, not the message. */
 export class CaptchaError extends Error {
   declare readonly name: 'CaptchaError'

@@ -41,19 +41,30 @@ function staticClosure(outputs: Metafile['outputs'], path: string, seen = new Se
   return seen
 }
 
-describe('provider adapters', () => {
+describe('lazily loaded chunks: provider adapters', () => {
   it('are not in what the entry loads, and each is a chunk the entry imports on demand', async () => {
     const { outputs, text } = await bundle()
     const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!
     const eager = [...staticClosure(outputs, entry)].map((path) => text.get(path)).join('')
     expect(eager).toContain('cdn.captcha-cdn.net')
     const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import')
-    expect(lazy).toHaveLength(3)
+    // Three adapters and the components' translations.
+    expect(lazy).toHaveLength(4)
     for (const [provider, url] of Object.entries(PROVIDER_URLS)) {
       expect(eager).not.toContain(url)
       const chunk = lazy.find((i) => i.path.includes(provider))
       expect(chunk, provider).toBeDefined()
       expect(text.get(chunk!.path)).toContain(url)
     }
+  })
+
+  it("leave the components' translations out of what the entry loads, in a chunk of their own", async () => {
+    const { outputs, text } = await bundle()
+    const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!
+    const eager = [...staticClosure(outputs, entry)].map((path) => text.get(path)).join('')
+    expect(eager).toContain('The security check could not load.')
+    expect(eager).not.toContain('Reintentar')
+    const chunk = outputs[entry]!.imports.find((i) => i.path.includes('translations'))
+    expect(text.get(chunk!.path)).toContain('Reintentar')
   })
 })

@@ -3,6 +3,7 @@
 // a failure a call heals by itself once the cause is gone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaptchaErrorCode } from './errors'
+import { healDelayMs } from './heal'
 import { flush, setup, type Harness } from './test-setup'
 import type { CaptchalaOptions, CaptchaStatus } from './types'
 
@@ -66,6 +67,11 @@ const healAll = ({ fake }: Harness) => {
   serverTokenWorks = true
 }
 const failedAttempt = (h: Harness) => h.captcha.getToken().catch(() => {})
+/** Runs the clock until the first failure, before any automatic attempt starts. */
+async function untilError({ captcha }: Harness) {
+  for (let waited = 0; captcha.getState().status !== 'error' && waited < BOUND_MS; waited += 100)
+    await vi.advanceTimersByTimeAsync(100)
+}
 
 const STATES: StateCase[] = [
   {
@@ -133,8 +139,8 @@ const STATES: StateCase[] = [
   ...(
     [
       ['script-load-failed', { retry: { attempts: 1 } }, { script: 'error' }, flush],
-      ['script-timeout', {}, { script: 'hang' }, () => vi.advanceTimersByTimeAsync(BOUND_MS)],
-      ['ready-timeout', {}, { init: 'hang' }, () => vi.advanceTimersByTimeAsync(BOUND_MS)],
+      ['script-timeout', {}, { script: 'hang' }, untilError],
+      ['ready-timeout', {}, { init: 'hang' }, untilError],
       ['provider-error', {}, { init: { error: 'invalid_app_key' } }, flush],
       ['challenge-failed', {}, { verify: 'fail' }, failedAttempt],
       ['server-token-failed', { getServerToken }, {}, flush],
@@ -159,6 +165,26 @@ const STATES: StateCase[] = [
     afterReset: code === 'challenge-failed' ? 'ready' : 'loading',
     afterUnmount: 'idle',
   })),
+  {
+    // The widget failed to load; the automatic attempt (STATE-MACHINE.md, "Healing") is under
+    // way and hangs. The error stays on show until it ends; a call joins it.
+    name: 'error, an automatic attempt under way',
+    status: 'error',
+    reach: () =>
+      reach(
+        { retry: { attempts: 1 } },
+        { script: (attempt) => (attempt === 0 ? 'error' : 'hang') },
+        async (h) => {
+          await flush()
+          await vi.advanceTimersByTimeAsync(healDelayMs(0))
+          expect(h.fake.scriptRequests).toHaveLength(2)
+        },
+      ),
+    challenge: 'script-timeout',
+    afterFailure: 'error',
+    afterReset: 'loading',
+    afterUnmount: 'idle',
+  },
   {
     name: 'error (provider-error after ready: the network went away mid-challenge)',
     status: 'error',
