@@ -24,7 +24,10 @@ describe('<Captcha>', () => {
     expect(box.className).toBe('captcha')
     expect(box.style.minHeight).toBe('80px')
     await settle()
-    expect(fake.latest().container).toBe(box)
+    // The widget renders into the component's first child; the live region follows it.
+    expect(fake.latest().container).toBe(box.firstElementChild)
+    expect(box.lastElementChild!.getAttribute('role')).toBe('status')
+    expect(box.lastElementChild!.textContent).toBe('')
     await act(async () => fake.latest().solve('pt_component'))
     expect(onVerify).toHaveBeenCalledWith('pt_component')
     expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual([
@@ -119,5 +122,77 @@ describe('<Captcha>', () => {
     await settle()
     expect(fake.widgets.map((w) => w.config.appKey)).toEqual(['test_pass_invisible', 'test_pass'])
     expect(document.querySelector('script')!.getAttribute('nonce')).toBe('n1')
+  })
+})
+
+describe('<Captcha> after a failure', () => {
+  it('says so in words in its live region, with a button that tries again', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ script: 'error' })
+    const { container } = render(
+      <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }} />,
+    )
+    await settle()
+    const region = screen.getByRole('status')
+    expect(region.textContent).toBe('The security check could not load. Try again')
+    expect(container.querySelector('[data-fake-captchala]')).toBeNull()
+    fake.options = {}
+    await act(async () => screen.getByRole('button', { name: 'Try again' }).click())
+    await settle()
+    expect(region.textContent).toBe('')
+    expect(fake.live()).toHaveLength(1)
+  })
+
+  it('heals by itself: the message goes once the widget is back, with no call', async () => {
+    vi.useFakeTimers()
+    const { fake, scriptUrl } = fakeCaptchala({ script: 'error' })
+    render(<Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }} />)
+    await act(async () => vi.advanceTimersByTimeAsync(0))
+    expect(screen.getByRole('status').textContent).toMatch(/could not load/)
+    fake.options = {}
+    await act(async () => vi.advanceTimersByTimeAsync(1000))
+    expect(screen.getByRole('status').textContent).toBe('')
+    expect(fake.live()).toHaveLength(1)
+  })
+
+  it('speaks its language once that table has loaded', async () => {
+    const { scriptUrl } = fakeCaptchala({ script: 'error' })
+    render(
+      <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }} language="ja" />,
+    )
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'セキュリティチェックを読み込めませんでした。 再試行',
+      ),
+    )
+  })
+
+  it('renders children instead, given the failure and a retry', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ script: 'error' })
+    render(
+      <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }}>
+        {({ error, message, retry }) => (
+          <p>
+            {error.code}: {message}
+            <button onClick={retry}>Reload the check</button>
+          </p>
+        )}
+      </Captcha>,
+    )
+    await settle()
+    expect(screen.getByRole('status').textContent).toBe(
+      'script-load-failed: The security check could not load.Reload the check',
+    )
+    fake.options = {}
+    await act(async () => screen.getByText('Reload the check').click())
+    await settle()
+    expect(screen.getByRole('status').textContent).toBe('')
+  })
+
+  it('shows nothing after a failed challenge: the widget is still there and says so', async () => {
+    const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
+    render(<Captcha siteKey="test_pass" scriptUrl={scriptUrl} />)
+    await settle()
+    await act(async () => fake.latest().fail('challenge_failed'))
+    expect(screen.getByRole('status').textContent).toBe('')
   })
 })

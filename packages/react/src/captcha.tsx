@@ -1,11 +1,20 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, type CSSProperties } from 'react'
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  type CSSProperties,
+  type ReactNode,
+} from 'react'
 import type {
   Captcha as Controller,
   CaptchaError,
+  CaptchaFailure,
   CaptchaStatus,
   UseCaptchaOptions,
 } from '@passline/core'
 import { useCaptchaController } from './use-captcha-controller'
+import { useFailure } from './use-failure'
 import { useLatestRef } from './use-latest-ref'
 
 export type CaptchaHandle = Pick<
@@ -13,7 +22,18 @@ export type CaptchaHandle = Pick<
   'execute' | 'getToken' | 'consume' | 'reset' | 'getState'
 >
 
+/** What `children` gets while the widget has failed: the words to show and a way to retry now. */
+export interface CaptchaFailureProps extends CaptchaFailure {
+  /** Tries again at once (the widget also tries again by itself). */
+  retry: () => void
+}
+
 export type CaptchaProps = UseCaptchaOptions & {
+  /**
+   * What shows in place of a failed widget, inside the component's live region. Default: the
+   * failure's `message` and a button labelled `retryLabel` that calls `retry`.
+   */
+  children?: (failure: CaptchaFailureProps) => ReactNode
   onVerify?: (token: string) => void
   onExpire?: () => void
   onError?: (error: CaptchaError) => void
@@ -25,11 +45,15 @@ export type CaptchaProps = UseCaptchaOptions & {
 /**
  * The widget as a component. Callbacks may be inline functions: a new one never re-renders
  * or re-creates the widget. `ref` gives `{ execute, getToken, consume, reset, getState }`.
+ * While no widget can be shown (its load or the widget failed) it says so in words, with a
+ * button to retry, in a live region; `children` replaces those words.
  */
 export const Captcha = /* @__PURE__ */ forwardRef<CaptchaHandle, CaptchaProps>(
   function Captcha(props, handle) {
-    const { onVerify, onExpire, onError, onStatusChange, className, style, ...options } = props
-    const { captcha, ref } = useCaptchaController(options)
+    const { onVerify, onExpire, onError, onStatusChange, className, style, children, ...options } =
+      props
+    const { captcha, state, ref, language } = useCaptchaController(options)
+    const failure = useFailure(state, language)
     const callbacks = useLatestRef({ onVerify, onExpire, onError, onStatusChange })
 
     // The last status reported, kept across StrictMode's effect re-run so none is told twice.
@@ -63,6 +87,23 @@ export const Captcha = /* @__PURE__ */ forwardRef<CaptchaHandle, CaptchaProps>(
       [captcha],
     )
 
-    return <div ref={ref} className={className} style={style} data-passline-captcha="" />
+    return (
+      <div className={className} style={style} data-passline-captcha="">
+        <div ref={ref} />
+        <div role="status">
+          {failure &&
+            (children ? (
+              children({ ...failure, retry: captcha.reset })
+            ) : (
+              <>
+                {failure.message}{' '}
+                <button type="button" onClick={captcha.reset}>
+                  {failure.retryLabel}
+                </button>
+              </>
+            ))}
+        </div>
+      </div>
+    )
   },
 )

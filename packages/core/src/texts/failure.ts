@@ -22,7 +22,7 @@ export function describeFailure(state: CaptchaState, language?: string): Captcha
   const texts = captchaTexts(language)
   return {
     error,
-    message: /^script-/.test(error.code) ? texts.load : texts.broken,
+    message: texts.failed,
     retryLabel: texts.retry,
   }
 }

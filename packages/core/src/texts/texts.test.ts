@@ -13,50 +13,53 @@ const failed = (code: CaptchaErrorCode): CaptchaState => ({
   error: new CaptchaError(code),
 })
 
-describe('textLanguage', () => {
+describe('which table a language tag reads', () => {
   it.each([
-    ['en', 'en'],
-    ['en-GB', 'en'],
-    ['zh-CN', 'zh-CN'],
-    ['zh', 'zh-CN'],
-    ['zh-Hans-SG', 'zh-CN'],
-    ['zh-TW', 'zh-TW'],
-    ['zh-HK', 'zh-TW'],
-    ['zh-Hant', 'zh-TW'],
-    ['ja-JP', 'ja'],
-    ['KO', 'ko'],
-    ['es-419', 'es'],
-    ['fr-CA', 'fr'],
-    ['de-AT', 'de'],
-    ['pt-BR', 'en'],
-    ['', 'en'],
-  ])('%s speaks %s', async (tag, expected) => {
-    const { textLanguage } = await load()
-    expect(textLanguage(tag)).toBe(expected)
+    ['zh-CN', '安全验证无法加载。'],
+    ['zh', '安全验证无法加载。'],
+    ['zh-Hans-SG', '安全验证无法加载。'],
+    ['zh-TW', '安全驗證無法載入。'],
+    ['zh-HK', '安全驗證無法載入。'],
+    ['zh-Hant', '安全驗證無法載入。'],
+    ['ja-JP', 'セキュリティチェックを読み込めませんでした。'],
+    ['KO', '보안 확인을 불러오지 못했습니다.'],
+    ['es-419', 'No se pudo cargar la verificación de seguridad.'],
+    ['fr-CA', 'La vérification de sécurité n’a pas pu se charger.'],
+    ['de-AT', 'Die Sicherheitsprüfung konnte nicht geladen werden.'],
+    ['pt-BR', 'The security check could not load.'],
+  ])('%s', async (tag, expected) => {
+    const { captchaTexts, loadCaptchaTexts } = await load()
+    await loadCaptchaTexts(tag)
+    expect(captchaTexts(tag).failed).toBe(expected)
   })
 
   it("'auto' and no language follow the browser, as the widgets do", async () => {
-    const { textLanguage } = await load()
+    const { captchaTexts, loadCaptchaTexts } = await load()
     vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-CH')
-    expect(textLanguage('auto')).toBe('de')
-    expect(textLanguage()).toBe('de')
+    await loadCaptchaTexts('auto')
+    expect(captchaTexts('auto').retry).toBe('Erneut versuchen')
+    expect(captchaTexts().retry).toBe('Erneut versuchen')
   })
 })
 
 describe('captchaTexts and loadCaptchaTexts', () => {
   it('speak English before any table is loaded, for every language', async () => {
     const { captchaTexts, ENGLISH_TEXTS } = await import('./texts')
+    expect(captchaTexts('ja-JP')).toBe(ENGLISH_TEXTS)
     expect(captchaTexts('ja')).toBe(ENGLISH_TEXTS)
     expect(captchaTexts('en')).toBe(ENGLISH_TEXTS)
   })
 
   it('load the other languages on demand, in one table', async () => {
     const { captchaTexts, loadCaptchaTexts } = await load()
-    await loadCaptchaTexts('en') // English needs nothing
+    // English needs nothing: nothing arrives.
+    expect(await loadCaptchaTexts('en-GB')).toBe(false)
+    expect(captchaTexts('en-GB').retry).toBe('Try again')
     expect(captchaTexts('fr').retry).toBe('Try again')
-    await loadCaptchaTexts('fr')
+    expect(await loadCaptchaTexts('fr')).toBe(true)
+    expect(await loadCaptchaTexts('fr')).toBe(false)
     expect(captchaTexts('fr').retry).toBe('Réessayer')
-    expect(captchaTexts('zh-TW').load).toBe('安全驗證無法載入。')
+    await loadCaptchaTexts('pt')
     expect(captchaTexts('pt').retry).toBe('Try again')
   })
 
@@ -78,9 +81,9 @@ describe('describeFailure', () => {
   it.each([
     ['script-load-failed', 'The security check could not load.'],
     ['script-timeout', 'The security check could not load.'],
-    ['ready-timeout', 'The security check stopped working.'],
-    ['provider-error', 'The security check stopped working.'],
-    ['server-token-failed', 'The security check stopped working.'],
+    ['ready-timeout', 'The security check could not load.'],
+    ['provider-error', 'The security check could not load.'],
+    ['server-token-failed', 'The security check could not load.'],
   ] as const)('%s: no widget is left, so it says "%s"', async (code, message) => {
     const { describeFailure } = await load()
     const state = failed(code)
