@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { defineComponent, h, nextTick, ref } from 'vue'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Captcha } from './captcha'
 import { createPasslinePlugin } from './plugin'
 import { fakeCaptchala, settle } from './test-utils'
@@ -10,7 +10,10 @@ describe('<Captcha>', () => {
     const { fake, scriptUrl } = fakeCaptchala({ verify: 'manual' })
     const wrapper = mount(Captcha, { props: { siteKey: 'test_pass', scriptUrl } })
     await settle()
-    expect(fake.latest().container).toBe(wrapper.find('[data-passline-captcha]').element)
+    // The widget renders into the component's first child; the live region follows it.
+    const box = wrapper.find('[data-passline-captcha]').element
+    expect(fake.latest().container).toBe(box.firstElementChild)
+    expect(box.lastElementChild!.getAttribute('role')).toBe('status')
     fake.latest().solve('pt_component')
     await nextTick()
     expect(wrapper.emitted('verify')).toEqual([['pt_component']])
@@ -99,6 +102,75 @@ describe('<Captcha>', () => {
     await settle()
     expect(fake.latest().config).toMatchObject({ appKey: 'test_pass', action: 'login' })
     expect(document.querySelector('script')!.getAttribute('nonce')).toBe('n2')
+    wrapper.unmount()
+  })
+})
+
+describe('<Captcha> after a failure', () => {
+  const failing = () => fakeCaptchala({ script: 'error' })
+
+  it('says so in words in its live region, with a button that tries again', async () => {
+    const { fake, scriptUrl } = failing()
+    const wrapper = mount(Captcha, {
+      props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 } },
+      attachTo: document.body,
+    })
+    await settle()
+    const region = wrapper.find('[role="status"]')
+    expect(region.text()).toBe('The security check could not load. Try again')
+    fake.options = {}
+    await region.find('button').trigger('click')
+    await settle()
+    expect(region.text()).toBe('')
+    expect(fake.live()).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('heals by itself: the message goes once the widget is back, with no call', async () => {
+    vi.useFakeTimers()
+    const { fake, scriptUrl } = failing()
+    const wrapper = mount(Captcha, {
+      props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 } },
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(wrapper.find('[role="status"]').text()).toMatch(/could not load/)
+    fake.options = {}
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(wrapper.find('[role="status"]').text()).toBe('')
+    expect(fake.live()).toHaveLength(1)
+    wrapper.unmount()
+    vi.useRealTimers()
+  })
+
+  it('speaks its language once that table has loaded', async () => {
+    const { scriptUrl } = failing()
+    const wrapper = mount(Captcha, {
+      props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 }, language: 'de' },
+    })
+    await vi.waitFor(() =>
+      expect(wrapper.find('[role="status"]').text()).toBe(
+        'Die Sicherheitsprüfung konnte nicht geladen werden. Erneut versuchen',
+      ),
+    )
+    wrapper.unmount()
+  })
+
+  it('renders the failure slot instead, given the failure and a retry', async () => {
+    const { fake, scriptUrl } = failing()
+    const wrapper = mount(Captcha, {
+      props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 } },
+      slots: {
+        failure: `<template #failure="{ error, message, retry }"><p>{{ error.code }}: {{ message }}<button @click="retry">Reload the check</button></p></template>`,
+      },
+    })
+    await settle()
+    expect(wrapper.find('[role="status"]').text()).toBe(
+      'script-load-failed: The security check could not load.Reload the check',
+    )
+    fake.options = {}
+    await wrapper.find('button').trigger('click')
+    await settle()
+    expect(wrapper.find('[role="status"]').text()).toBe('')
     wrapper.unmount()
   })
 })

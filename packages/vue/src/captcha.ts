@@ -1,13 +1,15 @@
-import { defineComponent, h, watch, type PropType } from 'vue'
+import { defineComponent, h, watch, type PropType, type SlotsType, type VNodeChild } from 'vue'
 import type {
   Captcha as CaptchaController,
   CaptchaError,
+  CaptchaFailure,
   CaptchaOptions,
   CaptchaStatus,
   RetryOptions,
   UseCaptchaOptions,
 } from '@passline/core'
 import { useCaptchaController } from './use-captcha-controller'
+import { useFailure } from './use-failure'
 
 /**
  * Every option of every provider as a prop (an unset one falls back to the plugin's default),
@@ -40,6 +42,12 @@ const captchaProps = {
   badge: String as PropType<'bottomright' | 'bottomleft' | 'inline'>,
 }
 
+/** What the `failure` slot gets while the widget has failed: the words, and a way to retry now. */
+export interface CaptchaFailureSlotProps extends CaptchaFailure {
+  /** Tries again at once (the widget also tries again by itself). */
+  retry: () => void
+}
+
 /** What a template ref to `<Captcha>` offers. */
 export interface CaptchaHandle {
   execute: CaptchaController['execute']
@@ -59,7 +67,11 @@ const CaptchaComponent = /* @__PURE__ */ defineComponent({
     'status-change': (status: CaptchaStatus) => typeof status === 'string',
     'update:token': (token: string | null) => token === null || typeof token === 'string',
   },
-  setup(props, { emit, expose }) {
+  slots: Object as SlotsType<{
+    /** In place of a failed widget, inside the live region. Default: the message and a Retry button. */
+    failure?: (failure: CaptchaFailureSlotProps) => VNodeChild
+  }>,
+  setup(props, { emit, expose, slots }) {
     const options = () => {
       const picked: Record<string, unknown> = {}
       for (const key of Object.keys(captchaProps) as (keyof typeof captchaProps)[]) {
@@ -67,7 +79,8 @@ const CaptchaComponent = /* @__PURE__ */ defineComponent({
       }
       return picked as UseCaptchaOptions
     }
-    const { captcha, state, containerRef } = useCaptchaController(options)
+    const { captcha, state, containerRef, resolved } = useCaptchaController(options)
+    const failure = useFailure(state, () => resolved.value.language)
 
     // The controller lives exactly as long as this component, and these listeners with it.
     captcha.on('verify', (token) => emit('verify', token))
@@ -91,13 +104,33 @@ const CaptchaComponent = /* @__PURE__ */ defineComponent({
       reset: captcha.reset,
       getState: captcha.getState,
     } satisfies CaptchaHandle)
-    return () => h('div', { ref: containerRef, 'data-passline-captcha': '' })
+    const retry = captcha.reset
+    return () => {
+      const shown = failure.value
+      return h('div', { 'data-passline-captcha': '' }, [
+        h('div', { ref: containerRef }),
+        h(
+          'div',
+          { role: 'status' },
+          shown
+            ? slots.failure
+              ? [slots.failure({ ...shown, retry })]
+              : [
+                  `${shown.message} `,
+                  h('button', { type: 'button', onClick: retry }, shown.retryLabel),
+                ]
+            : undefined,
+        ),
+      ])
+    }
   },
 })
 
 /**
  * The widget as a component: `v-model:token`, events `verify`, `expire`, `error`,
  * `status-change`, and through a template ref `{ execute, getToken, consume, reset, getState }`.
+ * While no widget can be shown (its load or the widget failed) it says so in words, with a
+ * button to retry, in a live region; the `failure` slot replaces those words.
  * `defineComponent` cannot see what `expose()` adds, so the type says it: an instance (what
  * `InstanceType<typeof Captcha>` and a template ref give) carries the handle's methods.
  */

@@ -16,7 +16,7 @@ describe('server rendering', () => {
     const app = createSSRApp({ render: () => [h(Captcha), h(Form)] })
     app.use(createPasslinePlugin({ siteKey: 'test_pass' }))
     expect(await renderToString(app)).toBe(
-      '<!--[--><div data-passline-captcha></div><div data-status="idle"></div><!--]-->',
+      '<!--[--><div data-passline-captcha><div></div><div role="status"></div></div><div data-status="idle"></div><!--]-->',
     )
   })
 })

@@ -60,5 +60,5 @@ export function useCaptchaController(options: MaybeRefOrGetter<UseCaptchaOptions
     })
   }
 
-  return { captcha, state: shallowReadonly(state), containerRef }
+  return { captcha, state: shallowReadonly(state), containerRef, resolved }
 }
