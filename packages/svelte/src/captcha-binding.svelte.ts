@@ -15,6 +15,8 @@ export interface CaptchaBinding {
   captcha: Captcha
   /** The latest snapshot, reactive. */
   readonly state: CaptchaState
+  /** The `language` option in effect (own or default), reactive. */
+  readonly language: string | undefined
   /** `{@attach binding.attach}`: mounts the widget into the element, unmounts when it goes. */
   attach: (element: HTMLElement) => () => void
 }
@@ -53,6 +55,9 @@ export function createCaptchaBinding(options: () => UseCaptchaOptions): CaptchaB
     captcha,
     get state() {
       return state
+    },
+    get language() {
+      return resolved.language
     },
     attach: (element) => captcha.mount(element),
   }

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { Captcha, type CaptchaHandle } from '../src/index.js'
 import Parent from './Parent.svelte'
 import { fakeCaptchala, settle } from './test-utils'
+import FailureSnippet from './FailureSnippet.svelte'
 import WithDefaults from './WithDefaults.svelte'
 
 describe('<Captcha>', () => {
@@ -18,7 +19,9 @@ describe('<Captcha>', () => {
     const box = container.querySelector<HTMLElement>('[data-passline-captcha]')!
     expect(box.className).toBe('captcha-box')
     expect(box.style.minHeight).toBe('65px')
-    expect(fake.latest().container).toBe(box)
+    // The widget renders into the component's first child; the live region follows it.
+    expect(fake.latest().container).toBe(box.firstElementChild)
+    expect(box.lastElementChild!.getAttribute('role')).toBe('status')
     fake.latest().solve('pt_component', 60)
     flushSync()
     expect(onverify).toHaveBeenCalledWith('pt_component')
@@ -119,5 +122,62 @@ describe('<Captcha>', () => {
       theme: 'light',
     })
     expect(document.querySelector('script')!.getAttribute('nonce')).toBe('n2')
+  })
+})
+
+describe('<Captcha> after a failure', () => {
+  const failing = () => fakeCaptchala({ script: 'error' })
+  const region = () => screen.getByRole('status')
+
+  it('says so in words in its live region, with a button that tries again', async () => {
+    const { fake, scriptUrl } = failing()
+    render(Captcha, { props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 } } })
+    await settle()
+    expect(region().textContent).toBe('The security check could not load. Try again')
+    fake.options = {}
+    screen.getByRole('button', { name: 'Try again' }).click()
+    await settle()
+    expect(region().textContent).toBe('')
+    expect(fake.live()).toHaveLength(1)
+  })
+
+  it('heals by itself: the message goes once the widget is back, with no call', async () => {
+    vi.useFakeTimers()
+    const { fake, scriptUrl } = failing()
+    render(Captcha, { props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 } } })
+    await vi.advanceTimersByTimeAsync(0)
+    flushSync()
+    expect(region().textContent).toMatch(/could not load/)
+    fake.options = {}
+    await vi.advanceTimersByTimeAsync(1000)
+    flushSync()
+    expect(region().textContent).toBe('')
+    expect(fake.live()).toHaveLength(1)
+    vi.useRealTimers()
+  })
+
+  it('speaks its language once that table has loaded', async () => {
+    const { scriptUrl } = failing()
+    render(Captcha, {
+      props: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 }, language: 'ko' },
+    })
+    await vi.waitFor(() =>
+      expect(region().textContent).toBe('보안 확인을 불러오지 못했습니다. 다시 시도'),
+    )
+  })
+
+  it('renders the failure snippet instead, given the failure and a retry', async () => {
+    const { fake, scriptUrl } = failing()
+    render(FailureSnippet, {
+      props: { options: { siteKey: 'test_pass', scriptUrl, retry: { attempts: 1 } } },
+    })
+    await settle()
+    expect(region().textContent).toBe(
+      'script-load-failed: The security check could not load.Reload the check',
+    )
+    fake.options = {}
+    screen.getByText('Reload the check').click()
+    await settle()
+    expect(region().textContent).toBe('')
   })
 })

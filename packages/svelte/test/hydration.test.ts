@@ -22,7 +22,11 @@ describe('hydration', () => {
       target.querySelector('[data-testid="action"]'),
     ]).toEqual(elements)
     expect(elements[1]!.getAttribute('data-status')).toBe('ready')
-    expect(fake.widgets.map((widget) => widget.container)).toEqual(elements)
+    // The component's widget renders into its first child.
+    expect(fake.widgets.map((widget) => widget.container)).toEqual([
+      elements[0]!.firstElementChild,
+      ...elements.slice(1),
+    ])
     expect(fake.scriptRequests).toHaveLength(1)
     await unmount(page)
     expect(fake.live()).toHaveLength(0)
