@@ -15,6 +15,8 @@ import { useCaptchaDefaults } from './config-context'
 export interface CaptchaBinding {
   captcha: Captcha
   state: () => CaptchaState
+  /** The `language` option in effect (own or default). */
+  language: () => string | undefined
   /** The container's ref: `<div ref={binding.ref} />`. */
   ref: (element: HTMLElement) => void
 }
@@ -55,5 +57,5 @@ export function createCaptchaBinding(options: () => UseCaptchaOptions): CaptchaB
     onCleanup(() => captcha.destroy())
   }
 
-  return { captcha, state, ref: setContainer }
+  return { captcha, state, language: () => resolved().language, ref: setContainer }
 }

@@ -1,4 +1,4 @@
-import { render } from '@solidjs/testing-library'
+import { render, screen } from '@solidjs/testing-library'
 import { createSignal } from 'solid-js'
 import { describe, expect, it, vi } from 'vitest'
 import { Captcha, CaptchaConfigProvider, type CaptchaHandle } from '../src/index'
@@ -23,7 +23,9 @@ describe('<Captcha>', () => {
     const box = container.querySelector<HTMLElement>('[data-passline-captcha]')!
     expect(box.className).toBe('captcha-box')
     expect(box.style.minHeight).toBe('65px')
-    expect(fake.latest().container).toBe(box)
+    // The widget renders into the component's first child; the live region follows it.
+    expect(fake.latest().container).toBe(box.firstElementChild)
+    expect(box.lastElementChild!.getAttribute('role')).toBe('status')
     fake.latest().solve('pt_component', 60)
     expect(onVerify).toHaveBeenCalledWith('pt_component')
     expect(onStatusChange.mock.calls).toEqual([['loading'], ['ready'], ['verified']])
@@ -124,5 +126,69 @@ describe('<Captcha>', () => {
       theme: 'light',
     })
     expect(document.querySelector('script')!.getAttribute('nonce')).toBe('n2')
+  })
+})
+
+describe('<Captcha> after a failure', () => {
+  const failing = () => fakeCaptchala({ script: 'error' })
+  const region = () => screen.getByRole('status')
+
+  it('says so in words in its live region, with a button that tries again', async () => {
+    const { fake, scriptUrl } = failing()
+    render(() => <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }} />)
+    await settle()
+    expect(region().textContent).toBe('The security check could not load. Try again')
+    fake.options = {}
+    screen.getByRole('button', { name: 'Try again' }).click()
+    await settle()
+    expect(region().textContent).toBe('')
+    expect(fake.live()).toHaveLength(1)
+  })
+
+  it('heals by itself: the message goes once the widget is back, with no call', async () => {
+    vi.useFakeTimers()
+    const { fake, scriptUrl } = failing()
+    render(() => <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }} />)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(region().textContent).toMatch(/could not load/)
+    fake.options = {}
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(region().textContent).toBe('')
+    expect(fake.live()).toHaveLength(1)
+    vi.useRealTimers()
+  })
+
+  it('speaks its language once that table has loaded', async () => {
+    const { scriptUrl } = failing()
+    render(() => (
+      <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }} language="es" />
+    ))
+    await vi.waitFor(() =>
+      expect(region().textContent).toBe(
+        'No se pudo cargar la verificación de seguridad. Reintentar',
+      ),
+    )
+  })
+
+  it('renders children instead, given the failure and a retry', async () => {
+    const { fake, scriptUrl } = failing()
+    render(() => (
+      <Captcha siteKey="test_pass" scriptUrl={scriptUrl} retry={{ attempts: 1 }}>
+        {(failure) => (
+          <p>
+            {failure().error.code}: {failure().message}
+            <button onClick={() => failure().retry()}>Reload the check</button>
+          </p>
+        )}
+      </Captcha>
+    ))
+    await settle()
+    expect(region().textContent).toBe(
+      'script-load-failed: The security check could not load.Reload the check',
+    )
+    fake.options = {}
+    screen.getByText('Reload the check').click()
+    await settle()
+    expect(region().textContent).toBe('')
   })
 })

@@ -20,7 +20,8 @@ describe('hydration', () => {
     expect(root.querySelector('.box')).toBe(box)
     expect(root.querySelector('[data-status]')).toBe(form)
     expect(form.getAttribute('data-status')).toBe('ready')
-    expect(fake.widgets.map((widget) => widget.container)).toEqual([box, form])
+    // The component's widget renders into its first child.
+    expect(fake.widgets.map((widget) => widget.container)).toEqual([box.firstElementChild, form])
     expect(fake.scriptRequests).toHaveLength(1)
     dispose()
     expect(fake.live()).toHaveLength(0)
