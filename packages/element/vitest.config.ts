@@ -1,4 +1,5 @@
 import { playwright } from '@vitest/browser-playwright'
+import type { Route } from 'playwright'
 import type { BrowserCommand } from 'vitest/node'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, definePasslineProject } from '../../vitest.shared.ts'
 
@@ -28,6 +29,20 @@ const issueServerToken: BrowserCommand<[mockUrl: string, action: string]> = asyn
   const body = (await response.json()) as { data: { server_token: string } }
   return body.data.server_token
 }
+/**
+ * A blocked network for the page's requests whose URL contains `part` (a CDN that is down, a
+ * blocker), until `unblockRequests`: Playwright's routing, on the page the tests run in.
+ */
+const blocked: [matches: (url: URL) => boolean, abort: (route: Route) => Promise<void>][] = []
+const blockRequests: BrowserCommand<[part: string]> = async ({ page }, part) => {
+  const rule =
+    blocked[blocked.push([(url) => url.href.includes(part), (route) => route.abort()]) - 1]!
+  await page.route(...rule)
+}
+const unblockRequests: BrowserCommand<[]> = async ({ page }) => {
+  for (const rule of blocked.splice(0)) await page.unroute(...rule)
+}
+
 export default definePasslineProject('element', {
   exclude: ['**/*.ssr.test.ts', '**/node_modules/**'],
   globalSetup: ['test/global-setup.ts'],
@@ -39,6 +54,6 @@ export default definePasslineProject('element', {
     }),
     instances: [{ browser: 'chromium' }],
     screenshotFailures: false,
-    commands: { issueServerToken },
+    commands: { issueServerToken, blockRequests, unblockRequests },
   },
 })

@@ -1,7 +1,10 @@
 import {
   CaptchaError,
+  captchaTexts,
   createCaptcha,
+  describeFailure,
   IDLE_STATE,
+  loadCaptchaTexts,
   type Captcha,
   type CaptchaOptions,
   type CaptchaState,
@@ -9,6 +12,7 @@ import {
   type GetTokenOptions,
 } from '@passline/core'
 import { dispatch } from './events'
+import { createFailureRegion } from './failure-region'
 import { attributeOf, NUMBER_OPTIONS, PROPERTY_ONLY, readOptions, STRING_OPTIONS } from './options'
 
 // Importing the class on the server must touch no browser global: where there is no
@@ -17,16 +21,15 @@ const ElementBase = (
   typeof HTMLElement === 'undefined' ? class {} : HTMLElement
 ) as typeof HTMLElement
 
-/** What a `required` element says while it has no token (native validation shows it). */
-export const VALUE_MISSING_MESSAGE = 'Complete the security check.'
-
 /**
  * `<passline-captcha>`: a CAPTCHA as a form control. Attributes (and properties) are the
  * core's options; with a `name`, the token is the element's form value, so a plain form
  * submits it; `required` keeps the form invalid until a token is there. Events
  * `passline-verify`, `passline-expire`, `passline-error`, `passline-status`; methods
  * `getToken`, `consume`, `execute`, `reset`, `getState`. The widget renders into a light-DOM
- * child, where every provider's script can reach it.
+ * child, where every provider's script can reach it. While no widget can be shown it says so
+ * in words with a Retry button, in a live region (replace them with `slot="failure"` content),
+ * and tries again by itself; a submit blocked by it tries again at once.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed accessors, see below
 export class PasslineCaptchaElement extends ElementBase {
@@ -83,6 +86,7 @@ export class PasslineCaptchaElement extends ElementBase {
   readonly #properties = new Map<string, unknown>()
   // The widget's home: a light-DOM child, where every provider's script can reach it.
   readonly #container = document.createElement('div')
+  readonly #showFailure: ReturnType<typeof createFailureRegion>
   #captcha: Captcha | null = null
   #unmount: (() => void) | null = null
   #reportedStatus: CaptchaStatus = 'idle'
@@ -94,6 +98,11 @@ export class PasslineCaptchaElement extends ElementBase {
   constructor() {
     super()
     this.#internals = this.attachInternals()
+    this.#showFailure = createFailureRegion(this, () => this.reset())
+    // A submit that native validation blocked because the check failed tries it again now.
+    this.addEventListener('invalid', () => {
+      if (describeFailure(this.getState())) this.reset()
+    })
   }
 
   connectedCallback(): void {
@@ -103,6 +112,7 @@ export class PasslineCaptchaElement extends ElementBase {
     if (!this.#container.isConnected) this.append(this.#container)
     this.#schedule()
     this.#syncForm()
+    this.#loadTexts()
   }
 
   disconnectedCallback(): void {
@@ -178,6 +188,9 @@ export class PasslineCaptchaElement extends ElementBase {
     if (this.#optionsDirty) {
       const next = this.#options()
       if (next.siteKey) captcha.update(next)
+      // The words (and the validation message) follow a new language.
+      this.#loadTexts()
+      this.#syncForm()
     }
     this.#optionsDirty = false
     if (this.matches(':disabled')) this.#stopWidget()
@@ -216,20 +229,33 @@ export class PasslineCaptchaElement extends ElementBase {
     this.#schedule()
   }
 
+  /** The language's texts, then the words shown again in it if they just arrived. */
+  #loadTexts(): void {
+    void loadCaptchaTexts(this.#options().language).then((arrived) => arrived && this.#syncForm())
+  }
+
   #onState(state: CaptchaState): void {
+    // Again with each failure: the first load may have met the same dead network.
+    if (describeFailure(state)) this.#loadTexts()
     this.#syncForm(state)
     if (state.status === this.#reportedStatus) return
     this.#reportedStatus = state.status
     dispatch(this, 'passline-status', state.status)
   }
 
-  /** The token is the form value; `required` without one is `valueMissing`. */
+  /**
+   * The token is the form value; `required` without one is `valueMissing`, with a message that
+   * says what failed when something did; the failure's words are shown in the live region.
+   */
   #syncForm(state: CaptchaState = this.getState()): void {
+    const { language } = this.#options()
+    const failure = describeFailure(state, language)
+    this.#showFailure(failure)
     this.#internals.setFormValue(state.token)
     // With every flag false the message is dropped and the element is valid.
     this.#internals.setValidity(
       { valueMissing: this.required && !state.token },
-      VALUE_MISSING_MESSAGE,
+      failure?.message ?? captchaTexts(language).required,
     )
   }
 

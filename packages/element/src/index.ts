@@ -2,7 +2,7 @@ import type { PasslineCaptchaElement } from './element'
 import type { CaptchaElementEventMap } from './events'
 
 export { CAPTCHA_TAG_NAME, defineCaptchaElement } from './define-element'
-export { PasslineCaptchaElement, VALUE_MISSING_MESSAGE } from './element'
+export { PasslineCaptchaElement } from './element'
 export type { CaptchaElementEventMap } from './events'
 export { CaptchaError, isCaptchaError } from '@passline/core'
 export type {

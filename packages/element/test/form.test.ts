@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { VALUE_MISSING_MESSAGE } from '../src/index'
 import { captchaIn, nextEvent, render, statusOf } from './page'
 
 const FORM = `
@@ -17,7 +16,7 @@ describe('<passline-captcha> in a form', () => {
     const captcha = captchaIn(root)
     expect(captcha.form).toBe(form)
     expect(captcha.validity.valueMissing).toBe(true)
-    expect(captcha.validationMessage).toBe(VALUE_MISSING_MESSAGE)
+    expect(captcha.validationMessage).toBe('Complete the security check.')
     expect(form.checkValidity()).toBe(false)
     expect(new FormData(form).has('captcha')).toBe(false)
 

@@ -48,5 +48,8 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     /** A CaptchaLa server token for `action`, issued in Node with the app's secret. */
     issueServerToken(mockUrl: string, action: string): Promise<string>
+    /** Refuses every request whose URL contains `part`, as a network that is down would. */
+    blockRequests(part: string): Promise<void>
+    unblockRequests(): Promise<void>
   }
 }

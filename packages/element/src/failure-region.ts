@@ -1,0 +1,34 @@
+import type { CaptchaFailure } from '@passline/core'
+
+/**
+ * The element's shadow tree: its light-DOM children (the widget's container first) through the
+ * default slot, then a live region. While the widget has failed the region holds a `failure`
+ * slot: the author's `slot="failure"` content if there is any, else its fallback, the failure's
+ * words and a Retry button (`::part(failure)`, `::part(retry)`). The slot is put in and taken
+ * out, not hidden, so a screen reader announces it when it appears. Returns how to show a
+ * failure, or none (null).
+ */
+export function createFailureRegion(host: HTMLElement, retry: () => void) {
+  const shadow = host.attachShadow({ mode: 'open' })
+  const region = document.createElement('div')
+  region.setAttribute('role', 'status')
+  region.setAttribute('part', 'failure')
+  shadow.append(document.createElement('slot'), region)
+
+  const slot = document.createElement('slot')
+  slot.name = 'failure'
+  const words = document.createTextNode('')
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.setAttribute('part', 'retry')
+  button.onclick = retry
+  slot.append(words, ' ', button)
+
+  return (failure: CaptchaFailure | null) => {
+    if (!failure) return slot.remove()
+    // Updated in place, so a focused Retry button keeps its focus across attempts.
+    words.data = failure.message
+    button.textContent = failure.retryLabel
+    if (!slot.isConnected) region.append(slot)
+  }
+}
