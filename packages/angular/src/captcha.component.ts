@@ -1,20 +1,32 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
+  computed,
+  contentChild,
   effect,
-  ElementRef,
+  type ElementRef,
   forwardRef,
   inject,
   input,
   output,
   PLATFORM_ID,
   signal,
+  viewChild,
   type OnDestroy,
   type OnInit,
 } from '@angular/core'
-import { isPlatformBrowser } from '@angular/common'
-import { NG_VALUE_ACCESSOR, type ControlValueAccessor } from '@angular/forms'
+import { isPlatformBrowser, NgTemplateOutlet } from '@angular/common'
 import {
+  NG_VALIDATORS,
+  NG_VALUE_ACCESSOR,
+  type ControlValueAccessor,
+  type ValidationErrors,
+  type Validator,
+} from '@angular/forms'
+import {
+  describeFailure,
+  loadCaptchaTexts,
   mergeCaptchaOptions,
   type CaptchaDefaults,
   type CaptchaError,
@@ -22,6 +34,8 @@ import {
   type ProviderName,
   type UseCaptchaOptions,
 } from '@passline/core'
+import { PasslineCaptchaFailureDirective } from './captcha-failure.directive'
+import { CAPTCHA_DEFAULTS } from './defaults'
 import { injectCaptcha } from './inject-captcha'
 
 const OPTION_INPUTS = [
@@ -38,16 +52,32 @@ const OPTION_INPUTS = [
 ] as const
 
 /**
- * The widget as a form control: `<ngx-passline-captcha formControlName="captcha" siteKey="…" />`.
+ * The widget as a form control: `<ngx-passline-captcha formControlName="captchaToken" siteKey="…" />`.
  * Its value is the token (`null` while there is none), so `Validators.required` keeps the form
- * invalid until it is solved, and `form.reset()` resets the widget. The common options are
+ * invalid until it is solved, and `form.reset()` resets the widget; while the widget has failed
+ * the control is invalid with `errors.captcha`, the `CaptchaError`. The common options are
  * inputs, the rest go in `[options]`; outputs `verify`, `expire`, `error`, `statusChange`; its
  * `captcha` (through a template reference or `viewChild`) has the signals and the methods
- * (`getToken`, `consume`, `execute`, `reset`, `getState`). Works without a form too.
+ * (`getToken`, `consume`, `execute`, `reset`, `getState`). Works without a form too. While no
+ * widget can be shown it says so in words with a Retry button, in a live region; an
+ * `<ng-template passlineCaptchaFailure>` inside it replaces those words.
  */
 @Component({
   selector: 'ngx-passline-captcha',
-  template: '',
+  imports: [NgTemplateOutlet],
+  template: `<div #widget></div>
+    <div role="status">
+      @if (failure(); as failure) {
+        @if (failureTemplate(); as custom) {
+          <ng-container
+            *ngTemplateOutlet="custom.template; context: { $implicit: failure, retry: retry }"
+          />
+        } @else {
+          {{ failure.message }}
+          <button type="button" (click)="retry()">{{ failure.retryLabel }}</button>
+        }
+      }
+    </div>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'data-passline-captcha': '' },
   providers: [
@@ -56,9 +86,16 @@ const OPTION_INPUTS = [
       useExisting: forwardRef(() => PasslineCaptchaComponent),
       multi: true,
     },
+    {
+      provide: NG_VALIDATORS,
+      useExisting: forwardRef(() => PasslineCaptchaComponent),
+      multi: true,
+    },
   ],
 })
-export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit, OnDestroy {
+export class PasslineCaptchaComponent
+  implements ControlValueAccessor, Validator, OnInit, OnDestroy
+{
   readonly siteKey = input<string>()
   readonly provider = input<ProviderName>()
   readonly action = input<string>()
@@ -84,22 +121,48 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit, O
   readonly #disabled = signal(false)
   #onChange: (token: string | null) => void = () => {}
   #onTouched: () => void = () => {}
+  #onValidatorChange: (error?: CaptchaError) => void = () => {}
+  readonly #changes = inject(ChangeDetectorRef)
   #unsubscribe = () => {}
 
-  /** The controller behind the element, its state as signals, and its methods. */
-  readonly captcha = injectCaptcha(() =>
+  readonly #ownOptions = computed(() =>
     mergeCaptchaOptions(
       (this.options() ?? {}) as CaptchaDefaults,
       Object.fromEntries(OPTION_INPUTS.map((name) => [name, this[name]()])) as UseCaptchaOptions,
     ),
   )
+  /** The controller behind the element, its state as signals, and its methods. */
+  readonly captcha = injectCaptcha(this.#ownOptions)
+
+  protected readonly failureTemplate = contentChild(PasslineCaptchaFailureDirective)
+  protected readonly retry = () => this.captcha.reset()
+  // Unset until the view exists: the mount below waits for it.
+  private readonly widget = viewChild<ElementRef<HTMLElement>>('widget')
+  readonly #defaults = inject(CAPTCHA_DEFAULTS, { optional: true })
+  readonly #language = computed(() => this.#ownOptions().language ?? this.#defaults?.language)
+  readonly #textsArrived = signal(0)
+  /** What shows in place of a failed widget, in the component's language. */
+  protected readonly failure = computed(
+    () => (this.#textsArrived(), describeFailure(this.captcha.state(), this.#language())),
+  )
 
   constructor() {
-    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement
     const browser = isPlatformBrowser(inject(PLATFORM_ID))
-    // The host element is the container; a disabled control shows no widget.
+    // A disabled control shows no widget.
     effect((onCleanup) => {
-      if (browser && !this.#disabled()) onCleanup(this.captcha.mount(host))
+      const widget = this.widget()?.nativeElement
+      if (browser && widget && !this.#disabled()) onCleanup(this.captcha.mount(widget))
+    })
+    // The language's texts load in the browser (a failure is likeliest when the network
+    // fails), again when a failure shows if they did not arrive; the words follow.
+    const failed = computed(() => !!this.failure())
+    effect(() => {
+      const language = this.#language()
+      void failed()
+      if (browser)
+        void loadCaptchaTexts(language).then(
+          (arrived) => arrived && this.#textsArrived.update((n) => n + 1),
+        )
     })
   }
 
@@ -116,9 +179,17 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit, O
     // it going: consumed, expired, reset) before the change detection that shows the form.
     let reportedStatus: CaptchaStatus = 'idle'
     let reportedToken: string | null = null
-    this.#unsubscribe = this.captcha.subscribe(({ status, token }) => {
+    let reportedError: CaptchaError | undefined
+    this.#unsubscribe = this.captcha.subscribe((state) => {
+      const { status, token } = state
       if (status !== reportedStatus) this.statusChange.emit((reportedStatus = status))
+      const error = describeFailure(state)?.error
+      if (token === reportedToken && error === reportedError) return
       if (token !== reportedToken) this.#onChange((reportedToken = token))
+      if (error !== reportedError) this.#onValidatorChange((reportedError = error))
+      // The form's value or validity changed outside any event Angular saw: the views that
+      // show it (this one's ancestors) are checked, zoneless too.
+      this.#changes.markForCheck()
     })
   }
 
@@ -140,5 +211,14 @@ export class PasslineCaptchaComponent implements ControlValueAccessor, OnInit, O
   }
   setDisabledState(disabled: boolean): void {
     this.#disabled.set(disabled)
+  }
+
+  /** While the widget has failed the control is invalid: `errors.captcha` is the CaptchaError. */
+  validate(): ValidationErrors | null {
+    const failure = describeFailure(this.captcha.getState())
+    return failure && { captcha: failure.error }
+  }
+  registerOnValidatorChange(onChange: () => void): void {
+    this.#onValidatorChange = onChange
   }
 }

@@ -1,4 +1,6 @@
 export { PasslineCaptchaComponent } from './captcha.component'
+export { PasslineCaptchaFailureDirective } from './captcha-failure.directive'
+export type { CaptchaFailureContext } from './captcha-failure.directive'
 export { PasslineCaptchaDirective } from './captcha.directive'
 export { CAPTCHA_DEFAULTS, provideCaptchaDefaults } from './defaults'
 export { injectCaptcha } from './inject-captcha'
@@ -6,6 +8,7 @@ export type { InjectedCaptcha } from './inject-captcha'
 export { CaptchaError, isCaptchaError } from '@passline/core'
 export type {
   CaptchaDefaults,
+  CaptchaFailure,
   CaptchaErrorCode,
   CaptchaOptions,
   CaptchaState,

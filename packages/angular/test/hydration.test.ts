@@ -37,7 +37,11 @@ describe('hydration', () => {
       document.querySelector('[data-status]'),
     ]).toEqual(elements)
     expect(elements[1]!.getAttribute('data-status')).toBe('ready')
-    expect(fake.widgets.map((widget) => widget.container)).toEqual(elements)
+    // The component's widget renders into its first child.
+    expect(fake.widgets.map((widget) => widget.container)).toEqual([
+      elements[0]!.firstElementChild,
+      elements[1],
+    ])
     expect(fake.scriptRequests).toHaveLength(1)
     app.destroy()
     expect(fake.live()).toHaveLength(0)
