@@ -1,0 +1,29 @@
+// The minimal apps the taught-path suite builds: what each framework's own scaffolder starts
+// with (an index.html, a main entry, the framework's Vite plugin), plus one file written from a
+// README's recipe, unchanged. Each folder here holds the scaffold; `recipe` names the file the
+// recipe becomes (git-ignored, written before each build).
+import { fileURLToPath } from 'node:url'
+
+export interface TaughtApp {
+  name: string
+  /** The folder with the scaffold, and after the build its `dist/`. */
+  root: string
+  readme: string
+  recipeId: string
+  /** The file in `root` the recipe is written to. */
+  recipeFile: string
+}
+
+export const TAUGHT_APPS: TaughtApp[] = [
+  { name: 'react', readme: 'packages/react/README.md', recipeFile: 'recipe.tsx' },
+  { name: 'vue', readme: 'packages/vue/README.md', recipeFile: 'Recipe.vue' },
+  { name: 'svelte', readme: 'packages/svelte/README.md', recipeFile: 'Recipe.svelte' },
+  { name: 'solid', readme: 'packages/solid/README.md', recipeFile: 'recipe.tsx' },
+  { name: 'angular', readme: 'packages/angular/README.md', recipeFile: 'recipe.ts' },
+  // No bundler on this page: the recipe is the whole index.html.
+  { name: 'element', readme: 'packages/element/README.md', recipeFile: 'index.html' },
+].map((app) => ({
+  ...app,
+  recipeId: app.name,
+  root: fileURLToPath(new URL(`./${app.name}/`, import.meta.url)),
+}))

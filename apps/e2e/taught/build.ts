@@ -1,0 +1,27 @@
+// Writes each README recipe into its minimal app and builds the app for production with Vite,
+// each in a process of its own (as `vite build` runs for a user; Analog's Angular plugin also
+// keeps state that must not meet Vitest's).
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { TAUGHT_APPS, type TaughtApp } from './apps'
+import { readRecipe } from './recipes'
+
+const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url))
+
+export function writeRecipe(app: TaughtApp) {
+  const { code } = readRecipe(app.readme, app.recipeId)
+  writeFileSync(app.root + app.recipeFile, code)
+}
+
+export function buildTaughtApps(env: NodeJS.ProcessEnv) {
+  for (const app of TAUGHT_APPS) {
+    writeRecipe(app)
+    const built = spawnSync(
+      process.execPath,
+      [vite, 'build', '--config', `${app.root}vite.config.ts`, '--logLevel', 'warn'],
+      { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } },
+    )
+    if (built.status !== 0) throw new Error(`taught app ${app.name}: vite build failed`)
+  }
+}

@@ -1,0 +1,4 @@
+import { mount } from 'svelte'
+import Recipe from './Recipe.svelte'
+
+mount(Recipe, { target: document.getElementById('app')! })
