@@ -7,6 +7,8 @@ export type {
   ValidateOptions,
   ValidateResult,
 } from './captchala-client'
+export { CAPTCHALA_ERRORS } from './captchala-errors'
+export type { CaptchalaError } from './captchala-errors'
 export { CaptchaConfigError } from './config-error'
 export { getClientIp } from './client-ip'
 export type { ClientIpOptions, TrustProxy } from './client-ip'
@@ -17,4 +19,7 @@ export type {
   TurnstileVerifyOptions,
 } from './providers'
 export type { SiteverifyOptions, VerifyResult } from './siteverify'
+export { SITEVERIFY_ERRORS } from './siteverify-errors'
+export type { SiteverifyError } from './siteverify-errors'
+export { MAX_TOKEN_LENGTH } from './token-shape'
 export type { FetchLike } from './post'
