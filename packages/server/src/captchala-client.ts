@@ -148,7 +148,8 @@ export class CaptchalaClient {
     if (problem === 'missing') return { ...base, valid: false, error: 'empty_token' }
     if (problem) {
       const detail = tokenProblemDetail(problem, this.#maxTokenLength)
-      return { ...base, valid: false, error: 'token_too_long', detail }
+      const error = problem === 'too-long' ? 'token_too_long' : 'invalid_token'
+      return { ...base, valid: false, error, detail }
     }
     const token = passToken as string
     if (token.startsWith('client_')) {

@@ -15,7 +15,7 @@ export const CAPTCHALA_ERRORS = [
   'token_uid_mismatch',
   /** Passline's: a `client_` token, checked only in the browser (see `acceptClientOnly`). */
   'client_only',
-  /** Passline's: longer than `maxTokenLength`, or not a token at all; never sent. */
+  /** Passline's: longer than `maxTokenLength`; never sent. (Not a token at all: `invalid_token`.) */
   'token_too_long',
   /** CaptchaLa handled the request and said no without a code Passline knows. */
   'unknown_error',

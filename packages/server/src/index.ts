@@ -23,3 +23,17 @@ export { SITEVERIFY_ERRORS } from './siteverify-errors'
 export type { SiteverifyError } from './siteverify-errors'
 export { MAX_TOKEN_LENGTH } from './token-shape'
 export type { FetchLike } from './post'
+export { createVerifier } from './verifier'
+export type {
+  CaptchalaVerifierConfig,
+  HcaptchaVerifierConfig,
+  RecaptchaVerifierConfig,
+  TurnstileVerifierConfig,
+  Verifier,
+  VerifierConfig,
+  VerifyOptions,
+} from './verifier'
+export type { Verdict } from './verdict'
+export { errorKind, VERIFY_ERRORS } from './verify-errors'
+export type { ErrorKind, VerifyError } from './verify-errors'
+export type { MeterLike } from './metrics'

@@ -27,7 +27,7 @@ export const SITEVERIFY_ERRORS = [
   'action-mismatch',
   'hostname-mismatch',
   'score-too-low',
-  /** Longer than `maxTokenLength`, or not a token at all; never sent. */
+  /** Longer than `maxTokenLength`; never sent. (Not a token at all: `invalid-input-response`.) */
   'token-too-long',
   /** HTTP 429 from the provider. */
   'rate_limit_exceeded',

@@ -65,7 +65,8 @@ export async function siteverify(
     return { success: false, errorCodes: ['missing-input-response'], raw: null }
   if (problem) {
     const detail = tokenProblemDetail(problem, maxTokenLength)
-    return { success: false, errorCodes: ['token-too-long'], raw: null, detail }
+    const code = problem === 'too-long' ? 'token-too-long' : 'invalid-input-response'
+    return { success: false, errorCodes: [code], raw: null, detail }
   }
   const form = new URLSearchParams({ secret: options.secret, response: options.token as string })
   if (options.remoteIp) form.set('remoteip', options.remoteIp)
