@@ -1,9 +1,9 @@
 import type { Policy, RecordOptions } from './policy'
 import type { PolicyKeys } from './policy-keys'
 import { TOKEN_HEADER, tokenFromBody } from './read-token'
+import { refusal, refusalFor, type Refusal } from './refusal'
 import type { Verdict } from './verdict'
 import type { Verifier } from './verifier'
-import { VERIFY_ERRORS } from './verify-errors'
 
 /** Where the token is: `header` (`X-Captcha-Token`), `body` (`TOKEN_FIELDS`), or your function. */
 export type TokenSource<Request> = 'header' | 'body' | ((request: Request) => unknown)
@@ -47,26 +47,6 @@ export interface GuardOptions<Request> {
   challenge?: ChallengeOptions<Request>
   /** Default: the `X-Captcha-Token` header, else the body (`captchaToken`, then the providers' fields). */
   tokenFrom?: TokenSource<Request>
-}
-
-/** What a refused request is answered, as JSON. */
-export interface RefusalBody {
-  error: 'captcha_failed'
-  /**
-   * A token code of `VERIFY_ERRORS` (ask the person again), `challenge_required` (show the
-   * stricter challenge), `blocked` (too many failures: `retryAfter` seconds) or `unavailable`
-   * (the provider or your set-up failed: not the person's fault; see your metrics).
-   */
-  reason: string
-  retryAfter?: number
-  /** Present when the client must now answer the stricter challenge: your `offer`'s fields. */
-  challenge?: Record<string, unknown>
-}
-
-export interface Refusal {
-  status: 403 | 429 | 503
-  headers: Record<string, string>
-  body: RefusalBody
 }
 
 export type Outcome = { pass: true; verdict: Verdict } | { pass: false; refusal: Refusal }
@@ -137,10 +117,10 @@ async function run<Request>(
   const after = await record(verdict, { challenged: escalated && verdict.success })
   if (verdict.success) return { pass: true, verdict }
 
-  const error = verdict.error ?? 'invalid_token'
-  if (VERIFY_ERRORS[error] !== 'token') return refuse(503, 'unavailable')
+  const answer = refusalFor(verdict)
+  if (answer.status !== 403) return { pass: false, refusal: answer }
   const mustAnswer = escalated || after?.action === 'challenge'
-  const reason = escalated ? 'challenge_required' : error
+  const reason = escalated ? 'challenge_required' : answer.body.reason
   return refuse(403, reason, mustAnswer ? await offered() : undefined)
 }
 
@@ -148,16 +128,9 @@ function challengeRequired(provider: string): Verdict {
   return { success: false, error: 'challenge_required', provider, raw: null }
 }
 
-function refuse(
-  status: Refusal['status'],
-  reason: string,
-  extra: Partial<RefusalBody> = {},
-  headers: Record<string, string> = {},
-): Outcome {
-  return {
-    pass: false,
-    refusal: { status, headers, body: { error: 'captcha_failed', reason, ...extra } },
-  }
+function refuse(...args: Parameters<typeof refusal>): Outcome {
+  return { pass: false, refusal: refusal(...args) }
 }
 
 export { TOKEN_HEADER }
+export type { Refusal, RefusalBody } from './refusal'
