@@ -1,6 +1,6 @@
 // One Redis for the whole server test run, on a free port, stopped after it.
 import type { TestProject } from 'vitest/node'
-import { hasRedisServer, startRedis } from './redis-server'
+import { hasRedisServer, startRedis } from './redis-server.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {

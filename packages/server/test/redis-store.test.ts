@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createPolicy, redisStore } from '../src/index'
 import { failure, manualClock, storeContract, success } from './policy-contract'
 import { CLIENTS, connect, type Connected } from './redis-clients'
-import { startRedis, type RedisProcess } from './redis-server'
+import { startRedis, type RedisProcess } from './redis-server.mjs'
 
 const url = inject('redisUrl')
 let prefixes = 0
