@@ -380,7 +380,7 @@ describe('oversized or malformed tokens are refused before any call', () => {
     ['hcaptcha', verifyHcaptcha, 8192],
     ['recaptcha', verifyRecaptcha as typeof verifyHcaptcha, 8192],
   ] as const)(
-    '%s: a token over its cap (%i) → token-too-long, no request; at the cap it is sent',
+    '%s: a token over its cap → token-too-long, no request; at the cap it is sent',
     async (_name, verify, cap) => {
       const provider = await upstream((_request, response) => json(response, { success: true }))
       const over = await verify({ secret: SECRET, token: 'x'.repeat(cap + 1), url: provider.url })

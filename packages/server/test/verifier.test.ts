@@ -252,7 +252,7 @@ describe('createVerifier against hostile providers', () => {
       { success: false, 'error-codes': ['invalid-input-response', 'invalid-input-secret'] },
       'invalid_secret',
     ],
-  ] as const)('%s → %s', async (_name, provider, status, body, error) => {
+  ] as const)('%s → a listed code', async (_name, provider, status, body, error) => {
     const fake = await upstream((_request, response) => json(response, body, status))
     const verifier = provider === 'captchala' ? captchala(fake.url) : turnstile(fake.url)
     const verdict = listed(await verifier.verify('tok_1'))
