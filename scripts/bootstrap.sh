@@ -25,11 +25,25 @@ export DO_NOT_TRACK=1
 echo "bootstrap: installing dependencies from the lockfile"
 $PNPM install --frozen-lockfile --reporter=silent
 
+SUDO=""
+if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
+APT_UPDATED=0
+apt_install() {
+  if [ "$APT_UPDATED" = "0" ]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 # Browser tests drive Debian's Chromium through playwright-core; test tools cannot download one here.
 if [ "${NEED_CHROMIUM:-0}" = "1" ] && [ ! -x /usr/bin/chromium ]; then
   echo "bootstrap: installing Chromium from Debian"
-  SUDO=""
-  if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  apt_install chromium
+fi
+
+# The server's policy store is tested (and benchmarked) against a real Redis, started by the
+# tests themselves on a free port: only the binary is needed.
+if [ "${NEED_REDIS:-0}" = "1" ] && ! command -v redis-server >/dev/null 2>&1; then
+  echo "bootstrap: installing redis-server from Debian"
+  apt_install redis-server
+  # The package starts a system service; the tests run their own, so stop it if it runs.
+  $SUDO service redis-server stop >/dev/null 2>&1 || true
 fi

@@ -13,6 +13,7 @@ export function renderMarkdown({
   browser,
   validate,
   overhead,
+  policy,
 }) {
   const sizeRows = sizes
     .map(({ name, framework, provider, min, gzip }) => {
@@ -160,5 +161,25 @@ ${throughputRows}
 | bare \`fetch\` | ${overhead.bareFetchMs.toFixed(3)} ms |
 | \`CaptchalaClient.validate()\` | ${overhead.clientMs.toFixed(3)} ms |
 | **overhead** (median of the pairs' differences) | **${overhead.overheadMs.toFixed(3)} ms** |
+
+## Escalation policy
+
+Measured ${(policy.date ?? date).slice(0, 10)}. What \`createPolicy\` adds to a request: \`check()\` before the verification and \`record()\`
+after it, timed together, ${policy.memory.requests} requests from a pool of 5,000 client IPs, one in ten a token
+failure. Redis is a local \`redis-server\` reached with ioredis ${versions.ioredis}: two round trips a
+request, each one Lua script.
+
+| store | p50 | p99 |
+| --- | ---: | ---: |
+| \`memoryStore()\` | ${(policy.memory.p50Ms * 1000).toFixed(0)} µs | ${(policy.memory.p99Ms * 1000).toFixed(0)} µs |
+| \`redisStore()\` | ${(policy.redis.p50Ms * 1000).toFixed(0)} µs | ${(policy.redis.p99Ms * 1000).toFixed(0)} µs |
+
+\`memoryStore()\` memory: heap growth after a forced GC for ${fmt(policy.storage.oneFailure.keys)} keys, in a
+process of its own.
+
+| each key holds | total | per key |
+| --- | ---: | ---: |
+| 1 failure | ${kb(policy.storage.oneFailure.bytes)} | ${fmt(policy.storage.oneFailure.bytesPerKey)} B |
+| 20 failures (\`blockAfter\`, the most a key keeps) | ${kb(policy.storage.twentyFailures.bytes)} | ${fmt(policy.storage.twentyFailures.bytesPerKey)} B |
 `
 }

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module'
 import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { browserBench } from './browser.mjs'
+import { policyMemory } from './policy-memory.mjs'
+import { policyOverhead } from './policy-overhead.mjs'
 import { renderMarkdown } from './report.mjs'
 import { serverOverhead } from './server-overhead.mjs'
 import { measureSizes } from './sizes.mjs'
@@ -74,17 +76,37 @@ const versions = Object.fromEntries(
     'playwright-core',
     'fastify',
     'autocannon',
+    'ioredis',
   ].map((name) => [name, versionOf(name)]),
 )
 
 const settings = smoke
-  ? { browserRuns: 1, leakCycles: 5, validate: { runs: 1, seconds: 1 }, overheadCalls: 20 }
-  : { browserRuns: 15, leakCycles: 1000, validate: { runs: 3, seconds: 10 }, overheadCalls: 2000 }
+  ? {
+      browserRuns: 1,
+      leakCycles: 5,
+      validate: { runs: 1, seconds: 1 },
+      overheadCalls: 20,
+      policyRequests: 200,
+      policyKeys: 1_000,
+    }
+  : {
+      browserRuns: 15,
+      leakCycles: 1000,
+      validate: { runs: 3, seconds: 10 },
+      overheadCalls: 2000,
+      policyRequests: 20_000,
+      policyKeys: 100_000,
+    }
 
 const sizes = await measureSizes()
 const browser = await browserBench({ runs: settings.browserRuns, leakCycles: settings.leakCycles })
 const validate = await validateThroughput(settings.validate)
 const overhead = await serverOverhead({ calls: settings.overheadCalls })
+const policy = {
+  date: new Date().toISOString(),
+  ...(await policyOverhead({ requests: settings.policyRequests })),
+  storage: policyMemory({ keys: settings.policyKeys }),
+}
 versions.chromium = browser.chromium
 
 const results = {
@@ -96,6 +118,7 @@ const results = {
   browser,
   validate,
   overhead,
+  policy,
 }
 
 if (smoke) {
@@ -107,7 +130,9 @@ if (smoke) {
     `bench smoke: ${sizes.length} sizes; ready ${browser.timings.vanilla.readyMs.toFixed(0)} ms (core); ` +
       `${browser.renders.mountToVerified} React commits to verified; ` +
       `validate ${Math.round(validate.mock.requestsPerSecond)} req/s vs bare ${Math.round(validate.bare.requestsPerSecond)} (Fastify ${Math.round(validate.fastify.requestsPerSecond)}); ` +
-      `server SDK ${overhead.overheadMs >= 0 ? '+' : ''}${overhead.overheadMs.toFixed(3)} ms/call`,
+      `server SDK ${overhead.overheadMs >= 0 ? '+' : ''}${overhead.overheadMs.toFixed(3)} ms/call; ` +
+      `policy p50 ${policy.memory.p50Ms.toFixed(3)} ms (memory) / ${policy.redis.p50Ms.toFixed(3)} ms (Redis), ` +
+      `${Math.round(policy.storage.oneFailure.bytesPerKey)} B/key`,
   )
 } else {
   writeFileSync(

@@ -1,4 +1,6 @@
+import { knownCaptchalaError, type CaptchalaError } from './captchala-errors'
 import { assertServerSide, CaptchaConfigError } from './config-error'
+import { joinDetail, sanitizeDetail } from './detail'
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   failureDetail,
@@ -7,6 +9,7 @@ import {
   type FetchLike,
   type PostOutcome,
 } from './post'
+import { MAX_TOKEN_LENGTH, tokenProblem, tokenProblemDetail } from './token-shape'
 
 export interface CaptchalaClientOptions {
   appKey: string
@@ -20,6 +23,8 @@ export interface CaptchalaClientOptions {
   /** Answers longer than this are refused while they stream (`request_failed`). Default 64 KiB. */
   maxResponseBytes?: number
   fetch?: FetchLike
+  /** Longer pass tokens are refused unsent (`token_too_long`). Default 4096. */
+  maxTokenLength?: number
   /** Accept `client_` tokens (checked only in the browser) as valid. Default false. */
   acceptClientOnly?: boolean
 }
@@ -35,6 +40,8 @@ export interface ValidateOptions {
   clientIp?: string | null
   /** The action your page asked for; another one is `token_action_mismatch`. */
   expectedAction?: string
+  /** Aborting it ends the call: `request_failed`, detail `aborted`. */
+  signal?: AbortSignal
 }
 
 export interface CaptchaArgs {
@@ -51,13 +58,16 @@ export interface CaptchaArgs {
 export interface ValidateResult {
   valid: boolean
   /**
-   * CaptchaLa's code: the token's (`token_expired`, `token_consumed`, `invalid_token`, ...) or,
-   * when it refused the request, the reason (`invalid_app_key`, `invalid_app_secret`: your
-   * configuration; `rate_limit_exceeded`, `invalid_request`); else `request_failed` (no
-   * answer from CaptchaLa: an outage), `empty_token`, `client_only`, `token_action_mismatch`.
+   * One of `CAPTCHALA_ERRORS`: the token's (`token_expired`, `token_consumed`,
+   * `invalid_token`, ...), the reason CaptchaLa refused the request (`invalid_app_key`,
+   * `invalid_app_secret`, `invalid_request`: your set-up; `rate_limit_exceeded`), or
+   * `request_failed` (no usable answer: an outage). Never the provider's free text.
    */
-  error?: string
-  /** Why a request failed or was refused (`timeout`, `network`, `http 401`, `redirect (307) not followed`, `too-large`), for logs. */
+  error?: CaptchalaError
+  /**
+   * Why, for logs: `timeout`, `network`, `http 500: <CaptchaLa's message>`, `redirect (307)
+   * not followed`, `too-large`, an unknown code. Sanitised, at most 200 characters.
+   */
   detail?: string
   challengeId?: string
   action?: string
@@ -71,6 +81,8 @@ export interface ValidateResult {
   /** The token was a `client_` one, checked only in the browser. */
   clientOnly: boolean
   captchaArgs: CaptchaArgs
+  /** CaptchaLa's answer as it came (parsed JSON), null when no call was made or no JSON came. */
+  raw: unknown
 }
 
 export interface IssueServerTokenOptions {
@@ -86,7 +98,8 @@ export interface IssueResult {
   token?: string
   expiresIn?: number
   issuedAt?: number
-  error?: string
+  /** One of `CAPTCHALA_ERRORS`. */
+  error?: CaptchalaError
   detail?: string
 }
 
@@ -106,6 +119,7 @@ export class CaptchalaClient {
   readonly #limits: { timeoutMs: number; maxResponseBytes: number }
   readonly #fetch: FetchLike
   readonly #acceptClientOnly: boolean
+  readonly #maxTokenLength: number
 
   constructor(options: CaptchalaClientOptions) {
     if (!options?.appKey)
@@ -123,35 +137,43 @@ export class CaptchalaClient {
     }
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init))
     this.#acceptClientOnly = options.acceptClientOnly ?? false
+    this.#maxTokenLength = options.maxTokenLength ?? MAX_TOKEN_LENGTH.captchala
   }
 
   /** Checks a pass token with CaptchaLa before you act on the request it came with. */
   async validate(passToken: unknown, options: ValidateOptions = {}): Promise<ValidateResult> {
     const offline = typeof passToken === 'string' && passToken.startsWith('offline_')
-    const base = { offline, clientOnly: false, captchaArgs: {} }
-    if (typeof passToken !== 'string' || !passToken)
-      return { ...base, valid: false, error: 'empty_token' }
-    if (passToken.startsWith('client_')) {
+    const base = { offline, clientOnly: false, captchaArgs: {}, raw: null }
+    const problem = tokenProblem(passToken, this.#maxTokenLength)
+    if (problem === 'missing') return { ...base, valid: false, error: 'empty_token' }
+    if (problem) {
+      const detail = tokenProblemDetail(problem, this.#maxTokenLength)
+      const error = problem === 'too-long' ? 'token_too_long' : 'invalid_token'
+      return { ...base, valid: false, error, detail }
+    }
+    const token = passToken as string
+    if (token.startsWith('client_')) {
       return this.#acceptClientOnly
         ? { ...base, clientOnly: true, valid: true }
         : { ...base, clientOnly: true, valid: false, error: 'client_only' }
     }
-    const body: Record<string, unknown> = { pass_token: passToken }
+    const body: Record<string, unknown> = { pass_token: token }
     if (options.keepToken) body.keep_token = true
     if (options.clientIp) body.client_ip = options.clientIp
     const url = offline ? `${this.#backupUrl}/api/validate` : `${this.#baseUrl}/v1/validate`
-    const outcome = await this.#call(url, body)
+    const outcome = await this.#call(url, body, options.signal)
+    const raw = outcome.body ?? null
     const answer = readEnvelope(outcome)
-    if ('refused' in answer) return { ...base, valid: false, ...answer.refused }
+    if ('refused' in answer) return { ...base, raw, valid: false, ...answer.refused }
     const { data, msg } = answer
 
     const result: ValidateResult = {
       ...base,
+      raw,
       // Only an explicit yes counts: anything else, however it is spelled, is a no.
       valid: data.valid === true,
       captchaArgs: isRecord(data.captcha_args) ? (data.captcha_args as CaptchaArgs) : {},
     }
-    assign(result, 'error', data.error, 'string')
     assign(result, 'challengeId', data.challenge_id, 'string')
     assign(result, 'action', data.action, 'string')
     if (typeof data.uid === 'string' || data.uid === null) result.uid = data.uid as string | null
@@ -160,18 +182,20 @@ export class CaptchalaClient {
       result.degraded = true
       result.valid = false
       // The official SDKs' reading of a degraded answer that gives no reason.
-      result.degradedReason = typeof data.reason === 'string' ? data.reason : 'quota_exhausted'
+      result.degradedReason = readReason(data.reason) ?? 'quota_exhausted'
+      return result
     }
-    if (
-      result.valid &&
-      options.expectedAction !== undefined &&
-      result.action !== options.expectedAction
-    ) {
-      return { ...result, valid: false, error: 'token_action_mismatch' }
+    if (result.valid) {
+      if (options.expectedAction !== undefined && result.action !== options.expectedAction)
+        return { ...result, valid: false, error: 'token_action_mismatch' }
+      return result
     }
-    // The official SDKs' fallback for a refusal without a code.
-    if (!result.valid && !result.error && !result.degraded) result.error = msg ?? 'unknown_error'
-    return result
+    // A validation answer: CaptchaLa handled it and said no. Its code when it is a known one;
+    // else, where the official SDKs fall back to `msg`, a listed code and `msg` only as detail.
+    const error = knownCaptchalaError(data.error)
+    if (error) return { ...result, error }
+    const detail = joinDetail(sanitizeDetail(data.error), sanitizeDetail(msg))
+    return { ...result, error: 'unknown_error', ...(detail && { detail }) }
   }
 
   /** Asks CaptchaLa for a server challenge token (`sct_...`) for a high-risk action. */
@@ -188,8 +212,11 @@ export class CaptchalaClient {
     const answer = readEnvelope(outcome)
     if ('refused' in answer) return { ok: false, ...answer.refused }
     const { data } = answer
-    if (typeof data.server_token !== 'string') {
-      return { ok: false, error: typeof data.error === 'string' ? data.error : 'invalid_response' }
+    if (typeof data.server_token !== 'string' || !data.server_token.startsWith('sct_')) {
+      const error = knownCaptchalaError(data.error)
+      return error
+        ? { ok: false, error }
+        : { ok: false, error: 'request_failed', detail: 'no server token in the answer' }
     }
     const result: IssueResult = { ok: true, token: data.server_token }
     assign(result, 'expiresIn', data.expires_in, 'number')
@@ -197,7 +224,7 @@ export class CaptchalaClient {
     return result
   }
 
-  #call(url: string, body: Record<string, unknown>) {
+  #call(url: string, body: Record<string, unknown>, signal?: AbortSignal) {
     return post(
       this.#fetch,
       url,
@@ -209,32 +236,41 @@ export class CaptchalaClient {
         },
         body: JSON.stringify(body),
       },
-      this.#limits,
+      { ...this.#limits, signal },
     )
   }
 }
 
 type Envelope =
-  | { data: Record<string, unknown>; msg: string | undefined }
-  | { refused: { error: string; detail?: string } }
+  | { data: Record<string, unknown>; msg: unknown }
+  | { refused: { error: CaptchalaError; detail?: string } }
 
 /**
- * CaptchaLa's `{ code, msg, data }`: `data` when it handled the request (`code: 0`), else why
- * not. A refusal keeps CaptchaLa's own code (`invalid_app_secret`, ...), so a misconfiguration
- * never looks like an outage; no envelope at all is `request_failed`.
+ * CaptchaLa's `{ code, msg, data }`: `data` when it handled the request (`code: 0`, HTTP 200),
+ * else why not. A refusal (4xx, or 200 with another code) keeps CaptchaLa's own code when it is
+ * a known one, so a misconfiguration never looks like an outage; a 429 is
+ * `rate_limit_exceeded` and a 5xx `request_failed`, whatever their bodies say; anything else
+ * is `request_failed`. The provider's words go only into `detail`.
  */
 function readEnvelope(outcome: PostOutcome): Envelope {
   const envelope = outcome.body
-  if (!isRecord(envelope) || typeof envelope.code !== 'number') {
+  if (!outcome.ok && outcome.status === 429)
+    return { refused: { error: 'rate_limit_exceeded', detail: failureDetail(outcome) } }
+  if (!outcome.ok && (outcome.status === undefined || outcome.status >= 500))
     return { refused: { error: 'request_failed', detail: failureDetail(outcome) } }
-  }
+  if (!isRecord(envelope) || typeof envelope.code !== 'number')
+    return { refused: { error: 'request_failed', detail: failureDetail(outcome) } }
   const data = isRecord(envelope.data) ? envelope.data : {}
-  const msg = typeof envelope.msg === 'string' && envelope.msg ? envelope.msg : undefined
-  if (outcome.ok && envelope.code === 0) return { data, msg }
-  const error = typeof data.error === 'string' && data.error ? data.error : (msg ?? 'unknown_error')
-  return {
-    refused: outcome.ok ? { error } : { error, detail: failureDetail(outcome) },
-  }
+  if (outcome.ok && envelope.code === 0) return { data, msg: envelope.msg }
+  const detail = outcome.ok
+    ? joinDetail(`code ${envelope.code}`, sanitizeDetail(envelope.msg))!
+    : failureDetail(outcome)
+  return { refused: { error: knownCaptchalaError(data.error) ?? 'request_failed', detail } }
+}
+
+/** A degraded answer's reason when it is a plain code (`quota_exhausted`), never free text. */
+function readReason(reason: unknown): string | undefined {
+  return typeof reason === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(reason) ? reason : undefined
 }
 
 function assign<T extends object, K extends keyof T>(

@@ -1,37 +1,72 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Verification } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import { parseBody } from './read-token'
+import type { Verdict } from './verdict'
 
-export type { GuardOptions, TokenSource, Verification } from './guard'
+export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
 
-/** A request that passed `requireCaptcha`: the verification is on `captcha`. */
-export interface CaptchaRequest<Result extends Verification = Verification> extends Request {
-  captcha: Result
+/** A request that passed `requireCaptcha`: the verdict is on `captcha`. */
+export interface CaptchaRequest extends Request {
+  captcha: Verdict
+}
+
+export interface ExpressGuardOptions extends GuardOptions<Request> {
+  /**
+   * When no body parser ran before the guard (`req.body` unset), it reads a JSON, urlencoded
+   * or multipart body itself, up to this many bytes (default 1 MiB), and sets `req.body` to
+   * it (a form's text fields; files are dropped: put multer before the guard for those).
+   */
+  maxBodyBytes?: number
 }
 
 /**
- * Express middleware that lets a request through only with a valid CAPTCHA token, as
- * `req.captcha` (typed by `CaptchaRequest`) and `res.locals.captcha`; otherwise answers 403
- * `{ error: 'captcha_failed', reason }`. Reads the body, so put a body parser
- * (`express.json()` / `express.urlencoded()`) before it.
+ * Express middleware that lets a request through only with a valid CAPTCHA token, the
+ * verdict as `req.captcha` (typed by `CaptchaRequest`) and `res.locals.captcha`; otherwise
+ * answers 403, 429 or 503 with `{ error: 'captcha_failed', reason }`. Reads the token from
+ * the `X-Captcha-Token` header, else the body: after `express.json()`/`express.urlencoded()`,
+ * or by itself when no parser ran.
  */
-export function requireCaptcha<Result extends Verification>(
-  options: GuardOptions<Request, Result>,
-): RequestHandler {
-  const { verify, tokenFrom } = options
+export function requireCaptcha(options: ExpressGuardOptions): RequestHandler {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   return (request: Request, response: Response, next: NextFunction) => {
     selectToken(
-      tokenFrom,
+      options.tokenFrom,
       request,
       () => request.get(TOKEN_HEADER),
-      () => request.body,
+      async () => (request.body ??= await readOwnBody(request, maxBodyBytes)),
     )
-      .then((token) => decide(token, request, verify))
-      .then((decision) => {
-        if (!decision.pass)
-          return void response.status(decision.refusal.status).json(decision.refusal.body)
-        ;(request as CaptchaRequest<Result>).captcha = decision.result
-        response.locals.captcha = decision.result
+      .then((token) => decide(options, request, token, request.ip ?? null))
+      .then((outcome) => {
+        if (!outcome.pass) {
+          const { status, headers, body } = outcome.refusal
+          return void response.status(status).set(headers).json(body)
+        }
+        ;(request as CaptchaRequest).captcha = outcome.verdict
+        response.locals.captcha = outcome.verdict
         next()
-      }, next)
+      })
+      .catch(next)
   }
+}
+
+/** The body no parser read: JSON or a form, at most `maxBytes`; undefined otherwise. */
+async function readOwnBody(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.get('content-type')
+  if (!type || request.readableEnded) return undefined
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBytes) return undefined
+    chunks.push(chunk)
+  }
+  const parsed = await parseBody(
+    new Response(Buffer.concat(chunks), { headers: { 'content-type': type } }),
+  )
+  if (!(parsed instanceof FormData)) return parsed
+  const fields: Record<string, string> = {}
+  parsed.forEach((value, name) => {
+    if (typeof value === 'string') fields[name] ??= value
+  })
+  return fields
 }

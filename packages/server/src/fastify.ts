@@ -1,27 +1,27 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Verification } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import type { Verdict } from './verdict'
 
-export type { GuardOptions, TokenSource, Verification } from './guard'
+export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `requireCaptcha` once the token passed. */
-    captcha?: Verification
+    captcha?: Verdict
   }
 }
 
 /**
- * A Fastify `preHandler` that lets a request through only with a valid CAPTCHA token, as
- * `request.captcha`; otherwise answers 403 `{ error: 'captcha_failed', reason }`.
- * @example app.post('/signup', { preHandler: requireCaptcha({ verify }) }, handler)
+ * A Fastify `preHandler` that lets a request through only with a valid CAPTCHA token, the
+ * verdict as `request.captcha`; otherwise answers 403, 429 or 503 with
+ * `{ error: 'captcha_failed', reason }`. Form posts need `@fastify/formbody`, multipart ones
+ * `@fastify/multipart` with `attachFieldsToBody: true` (or `'keyValues'`).
+ * @example app.post('/signup', { preHandler: requireCaptcha({ verifier }) }, handler)
  */
-export function requireCaptcha<Result extends Verification>(
-  options: GuardOptions<FastifyRequest, Result>,
-): preHandlerAsyncHookHandler {
-  const { verify, tokenFrom } = options
+export function requireCaptcha(options: GuardOptions<FastifyRequest>): preHandlerAsyncHookHandler {
   return async function captchaGuard(request: FastifyRequest, reply: FastifyReply) {
     const token = await selectToken(
-      tokenFrom,
+      options.tokenFrom,
       request,
       () => {
         const header = request.headers[TOKEN_HEADER]
@@ -29,8 +29,11 @@ export function requireCaptcha<Result extends Verification>(
       },
       () => request.body,
     )
-    const decision = await decide(token, request, verify)
-    if (!decision.pass) return reply.code(decision.refusal.status).send(decision.refusal.body)
-    request.captcha = decision.result
+    const outcome = await decide(options, request, token, request.ip ?? null)
+    if (!outcome.pass) {
+      const { status, headers, body } = outcome.refusal
+      return reply.code(status).headers(headers).send(body)
+    }
+    request.captcha = outcome.verdict
   }
 }

@@ -1,29 +1,55 @@
-/** What a guard's `verify` may answer: a CaptchaLa `ValidateResult` or a siteverify `VerifyResult`. */
-export type Verification =
-  | { valid: boolean; error?: string | undefined }
-  | { success: boolean; errorCodes?: readonly string[] | undefined }
+import type { Policy, RecordOptions } from './policy'
+import type { PolicyKeys } from './policy-keys'
+import { TOKEN_HEADER, tokenFromBody } from './read-token'
+import { refusal, refusalFor, type Refusal } from './refusal'
+import type { Verdict } from './verdict'
+import type { Verifier } from './verifier'
 
-/** Where the token is: `header` (`X-Captcha-Token`), `body` (a known form field), or your function. */
+/** Where the token is: `header` (`X-Captcha-Token`), `body` (`TOKEN_FIELDS`), or your function. */
 export type TokenSource<Request> = 'header' | 'body' | ((request: Request) => unknown)
 
-export interface GuardOptions<Request, Result extends Verification> {
-  /** Checks the token, e.g. `(token, req) => client.validate(token, { clientIp: ... })`. */
-  verify: (token: string, request: Request) => Promise<Result>
-  /** Default: the `X-Captcha-Token` header, else a known body field. */
+export interface ChallengeOptions<Request> {
+  /**
+   * Verifies the stricter challenge's token: e.g. the verifier of an interactive Turnstile
+   * site key, or of a CaptchaLa app key that always shows a challenge. Default: the guard's.
+   */
+  verifier?: Pick<Verifier, 'verify'>
+  /**
+   * Whether a token that verified answered the challenge (CaptchaLa: `verdict.uid` is the
+   * `bindUid` you issued the server token with). Default: any success of `verifier`.
+   */
+  answered?: (verdict: Verdict, request: Request) => boolean
+  /** Sent along when the client must answer the challenge (e.g. `{ serverToken }`). */
+  offer?: (request: Request) => Promise<Record<string, unknown>> | Record<string, unknown>
+}
+
+export interface GuardOptions<Request> {
+  /** From `createVerifier`. */
+  verifier: Pick<Verifier, 'verify'>
+  /** The action the page asked for; another is refused. */
+  expectedAction?: string
+  /** The hostname the page is served from; another is refused. */
+  expectedHostname?: string
+  /**
+   * The client's address, sent to the provider and counted by the policy as `ip`. Default:
+   * Express's `req.ip` and Fastify's `request.ip` (each with its own trust-proxy setting);
+   * Hono has none by default: pass `(c) => getClientIp(c.req.raw, ...)`.
+   */
+  clientIp?: (request: Request) => string | null | undefined
+  /** Escalation: checked before verifying, told the verdict after. */
+  policy?: Policy
+  /** What the policy counts against. Default `{ ip }`; add `account` where the route knows it. */
+  keys?: (request: Request, clientIp: string | null) => PolicyKeys
+  /**
+   * How a client the policy escalated answers. Without it, an escalated client is refused
+   * (`challenge_required`, counted) with no provider call until its failures age out.
+   */
+  challenge?: ChallengeOptions<Request>
+  /** Default: the `X-Captcha-Token` header, else the body (`captchaToken`, then the providers' fields). */
   tokenFrom?: TokenSource<Request>
 }
 
-export const TOKEN_HEADER = 'x-captcha-token'
-
-/** Body fields a token is looked for in, Passline's own first, then each provider's form field. */
-export const TOKEN_FIELDS = [
-  'captchaToken',
-  'captcha_token',
-  'captchala_token',
-  'cf-turnstile-response',
-  'h-captcha-response',
-  'g-recaptcha-response',
-] as const
+export type Outcome = { pass: true; verdict: Verdict } | { pass: false; refusal: Refusal }
 
 /** The token as `tokenFrom` says where to look; by default the header, else the body. */
 export async function selectToken<Request>(
@@ -33,47 +59,78 @@ export async function selectToken<Request>(
   readBody: () => unknown,
 ): Promise<unknown> {
   if (typeof tokenFrom === 'function') return tokenFrom(request)
-  if (tokenFrom !== 'body' && readHeader()) return readHeader()
+  const header = tokenFrom === 'body' ? undefined : readHeader()
+  if (header) return header
   return tokenFrom === 'header' ? undefined : tokenFromBody(await readBody())
 }
 
-export function tokenFromBody(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null) return undefined
-  const fields = body as Record<string, unknown>
-  return TOKEN_FIELDS.map((field) => fields[field]).find(
-    (value) => typeof value === 'string' && value,
-  )
-}
-
-/** The answer a guard sends when a request may not pass. */
-export interface Refusal {
-  status: 403
-  body: { error: 'captcha_failed'; reason: string }
-}
-
 /**
- * Runs the check and decides: pass with the result, or refuse with a reason. Fails closed:
- * no token, an invalid one, or a `verify` that throws all refuse.
+ * The guard's decision for one request: policy check, verification, policy record. Every
+ * way through ends in an outcome; nothing throws past it (a throwing verifier or policy is
+ * `unavailable`), so a guard cannot crash the server.
  */
-export async function decide<Request, Result extends Verification>(
-  token: unknown,
+export async function decide<Request>(
+  options: GuardOptions<Request>,
   request: Request,
-  verify: GuardOptions<Request, Result>['verify'],
-): Promise<{ pass: true; result: Result } | { pass: false; refusal: Refusal }> {
-  const refuse = (reason: string) => ({
-    pass: false as const,
-    refusal: { status: 403 as const, body: { error: 'captcha_failed' as const, reason } },
-  })
-  if (typeof token !== 'string' || !token) return refuse('missing_token')
-  let result: Result
+  token: unknown,
+  defaultIp: string | null,
+): Promise<Outcome> {
   try {
-    result = await verify(token, request)
+    return await run(options, request, token, defaultIp)
   } catch {
-    return refuse('request_failed')
+    return refuse(503, 'unavailable')
   }
-  if ('valid' in result)
-    return result.valid ? { pass: true, result } : refuse(result.error ?? 'invalid_token')
-  return result.success
-    ? { pass: true, result }
-    : refuse(result.errorCodes?.[0] ?? 'invalid-input-response')
 }
+
+async function run<Request>(
+  options: GuardOptions<Request>,
+  request: Request,
+  token: unknown,
+  defaultIp: string | null,
+): Promise<Outcome> {
+  const { policy, challenge } = options
+  const clientIp = (options.clientIp ? options.clientIp(request) : defaultIp) ?? null
+  const keys = policy ? (options.keys?.(request, clientIp) ?? { ip: clientIp }) : {}
+  const decision = policy ? await policy.check(keys) : undefined
+  if (decision?.action === 'block') {
+    const retryAfter = decision.retryAfter ?? 60
+    return refuse(429, 'blocked', { retryAfter }, { 'retry-after': String(retryAfter) })
+  }
+  const escalated = decision?.action === 'challenge'
+  const record = (verdict: Verdict, recordOptions?: RecordOptions) =>
+    policy ? policy.record(keys, verdict, recordOptions) : undefined
+  const offered = async () =>
+    challenge ? { challenge: challenge.offer ? await challenge.offer(request) : {} } : undefined
+
+  if (escalated && !challenge) {
+    await record(challengeRequired('unknown'))
+    return refuse(403, 'challenge_required')
+  }
+  const verifier = escalated ? (challenge!.verifier ?? options.verifier) : options.verifier
+  let verdict = await verifier.verify(token, {
+    expectedAction: options.expectedAction,
+    expectedHostname: options.expectedHostname,
+    clientIp,
+  })
+  if (escalated && verdict.success && !(challenge!.answered?.(verdict, request) ?? true))
+    verdict = challengeRequired(verdict.provider)
+  const after = await record(verdict, { challenged: escalated && verdict.success })
+  if (verdict.success) return { pass: true, verdict }
+
+  const answer = refusalFor(verdict)
+  if (answer.status !== 403) return { pass: false, refusal: answer }
+  const mustAnswer = escalated || after?.action === 'challenge'
+  const reason = escalated ? 'challenge_required' : answer.body.reason
+  return refuse(403, reason, mustAnswer ? await offered() : undefined)
+}
+
+function challengeRequired(provider: string): Verdict {
+  return { success: false, error: 'challenge_required', provider, raw: null }
+}
+
+function refuse(...args: Parameters<typeof refusal>): Outcome {
+  return { pass: false, refusal: refusal(...args) }
+}
+
+export { TOKEN_HEADER }
+export type { Refusal, RefusalBody } from './refusal'

@@ -1,27 +1,32 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Verification } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import type { Verdict } from './verdict'
 
-export type { GuardOptions, TokenSource, Verification } from './guard'
+export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
 
 /**
- * Hono middleware that lets a request through only with a valid CAPTCHA token, as
- * `c.get('captcha')`; otherwise answers 403 `{ error: 'captcha_failed', reason }`. Runs on
- * any runtime Hono does: it uses fetch and Web APIs only.
+ * Hono middleware that lets a request through only with a valid CAPTCHA token, the verdict
+ * as `c.get('captcha')`; otherwise answers 403, 429 or 503 with
+ * `{ error: 'captcha_failed', reason }`. Reads JSON, urlencoded and multipart bodies (Hono
+ * caches them, so the handler can still read its own). Runs on any runtime Hono does. Hono
+ * knows no client IP by itself: give `clientIp` for the policy's `ip` key.
  */
-export function requireCaptcha<Result extends Verification>(
-  options: GuardOptions<Context, Result>,
-): MiddlewareHandler<{ Variables: { captcha: Result } }> {
-  const { verify, tokenFrom } = options
+export function requireCaptcha(
+  options: GuardOptions<Context>,
+): MiddlewareHandler<{ Variables: { captcha: Verdict } }> {
   return async (c, next) => {
     const token = await selectToken(
-      tokenFrom,
+      options.tokenFrom,
       c,
       () => c.req.header(TOKEN_HEADER),
       () => readBody(c),
     )
-    const decision = await decide(token, c, verify)
-    if (!decision.pass) return c.json(decision.refusal.body, decision.refusal.status)
-    c.set('captcha', decision.result)
+    const outcome = await decide(options, c, token, null)
+    if (!outcome.pass) {
+      const { status, headers, body } = outcome.refusal
+      return c.json(body, status, headers)
+    }
+    c.set('captcha', outcome.verdict)
     return next()
   }
 }
@@ -30,8 +35,9 @@ export function requireCaptcha<Result extends Verification>(
 async function readBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''
   try {
-    if (type.includes('application/json')) return await c.req.json()
-    if (type.includes('form')) return await c.req.parseBody()
+    if (/^application\/(.+\+)?json/i.test(type)) return await c.req.json()
+    if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type))
+      return await c.req.parseBody()
   } catch {
     // An unreadable body holds no token; the guard refuses with `missing_token`.
   }

@@ -7,6 +7,8 @@ export type {
   ValidateOptions,
   ValidateResult,
 } from './captchala-client'
+export { CAPTCHALA_ERRORS } from './captchala-errors'
+export type { CaptchalaError } from './captchala-errors'
 export { CaptchaConfigError } from './config-error'
 export { getClientIp } from './client-ip'
 export type { ClientIpOptions, TrustProxy } from './client-ip'
@@ -17,4 +19,32 @@ export type {
   TurnstileVerifyOptions,
 } from './providers'
 export type { SiteverifyOptions, VerifyResult } from './siteverify'
+export { SITEVERIFY_ERRORS } from './siteverify-errors'
+export type { SiteverifyError } from './siteverify-errors'
+export { MAX_TOKEN_LENGTH } from './token-shape'
 export type { FetchLike } from './post'
+export { createVerifier } from './verifier'
+export type {
+  CaptchalaVerifierConfig,
+  HcaptchaVerifierConfig,
+  RecaptchaVerifierConfig,
+  TurnstileVerifierConfig,
+  Verifier,
+  VerifierConfig,
+  VerifyOptions,
+} from './verifier'
+export type { Verdict } from './verdict'
+export { errorKind, VERIFY_ERRORS } from './verify-errors'
+export type { ErrorKind, VerifyError } from './verify-errors'
+export type { MeterLike } from './metrics'
+export { createPolicy, DECISION_REASONS } from './policy'
+export type { Decision, DecisionReason, Policy, PolicyOptions, RecordOptions } from './policy'
+export type { PolicyKeys } from './policy-keys'
+export type { KeyState, PolicyStore, Settlement, StoreLimits } from './policy-store'
+export { memoryStore } from './memory-store'
+export type { MemoryStoreOptions } from './memory-store'
+export { redisStore } from './redis-store'
+export type { RedisClientLike, RedisStoreOptions } from './redis-store'
+export { readCaptchaToken, TOKEN_FIELDS, TOKEN_HEADER, tokenFromBody } from './read-token'
+export { refusalFor } from './refusal'
+export type { Refusal, RefusalBody } from './refusal'

@@ -1,9 +1,12 @@
+import { joinDetail, sanitizeDetail } from './detail'
+
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 /** Far above any real provider answer (a few hundred bytes), far below what could hurt. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024
 
-export type PostFailure = 'timeout' | 'network' | 'http' | 'not-json' | 'redirect' | 'too-large'
+export type PostFailure =
+  'timeout' | 'aborted' | 'network' | 'http' | 'not-json' | 'redirect' | 'too-large'
 
 export type PostOutcome =
   | { ok: true; status: number; body: unknown }
@@ -13,6 +16,8 @@ export type PostOutcome =
 export interface PostLimits {
   timeoutMs: number
   maxResponseBytes: number
+  /** The caller's: aborting it ends the call as `aborted`. */
+  signal?: AbortSignal | undefined
 }
 
 /**
@@ -24,10 +29,13 @@ export async function post(
   fetchImpl: FetchLike,
   url: string,
   init: { headers: Record<string, string>; body: string },
-  { timeoutMs, maxResponseBytes }: PostLimits,
+  { timeoutMs, maxResponseBytes, signal }: PostLimits,
 ): Promise<PostOutcome> {
+  if (signal?.aborted) return { ok: false, reason: 'aborted' }
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
+  const forward = () => controller.abort()
+  signal?.addEventListener('abort', forward, { once: true })
   try {
     // `manual` rather than `error`: edge runtimes support it, and the outcome can say why.
     const response = await fetchImpl(url, {
@@ -48,9 +56,11 @@ export async function post(
     if (body === undefined) return { ok: false, status, reason: 'not-json' }
     return { ok: true, status, body }
   } catch {
+    if (signal?.aborted) return { ok: false, reason: 'aborted' }
     return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' }
   } finally {
     clearTimeout(timer)
+    signal?.removeEventListener('abort', forward)
   }
 }
 
@@ -96,10 +106,18 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Why a call failed, for logs: `timeout`, `redirect (307)`, `http 401`, ... */
+/**
+ * Why a call failed, for logs: `timeout`, `redirect (307) not followed`, `http 500`, and for
+ * an HTTP failure the provider's own message (its `msg`, `message` or `error`), sanitised and
+ * capped: the only place an upstream's words may go.
+ */
 export function failureDetail(outcome: PostOutcome): string {
   if (outcome.ok) return 'unexpected answer'
-  if (outcome.reason === 'http') return `http ${outcome.status}`
+  if (outcome.reason === 'http') {
+    const body = isRecord(outcome.body) ? outcome.body : {}
+    const said = [body.msg, body.message, body.error].find((text) => typeof text === 'string')
+    return joinDetail(`http ${outcome.status}`, sanitizeDetail(said))!
+  }
   if (outcome.reason === 'redirect') return `redirect (${outcome.status}) not followed`
   return outcome.reason
 }

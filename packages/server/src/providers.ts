@@ -1,4 +1,5 @@
 import { refuse, siteverify, type SiteverifyOptions, type VerifyResult } from './siteverify'
+import { MAX_TOKEN_LENGTH } from './token-shape'
 
 export interface TurnstileVerifyOptions extends SiteverifyOptions {
   /** A UUID: a retried request with the same key gets the same answer instead of a duplicate error. */
@@ -12,7 +13,8 @@ export function verifyTurnstile(options: TurnstileVerifyOptions): Promise<Verify
     'https://challenges.cloudflare.com/turnstile/v0/siteverify',
     options,
     {
-      idempotency_key: options.idempotencyKey,
+      fields: { idempotency_key: options.idempotencyKey },
+      maxTokenLength: MAX_TOKEN_LENGTH.turnstile,
     },
   )
 }
@@ -25,7 +27,8 @@ export interface HcaptchaVerifyOptions extends SiteverifyOptions {
 /** hCaptcha's siteverify. Tokens live 120 s and verify once. */
 export function verifyHcaptcha(options: HcaptchaVerifyOptions): Promise<VerifyResult> {
   return siteverify('Hcaptcha', 'https://api.hcaptcha.com/siteverify', options, {
-    sitekey: options.sitekey,
+    fields: { sitekey: options.sitekey },
+    maxTokenLength: MAX_TOKEN_LENGTH.hcaptcha,
   })
 }
 
@@ -40,6 +43,7 @@ export async function verifyRecaptcha(options: RecaptchaVerifyOptions): Promise<
     'Recaptcha',
     'https://www.google.com/recaptcha/api/siteverify',
     options,
+    { maxTokenLength: MAX_TOKEN_LENGTH.recaptcha },
   )
   if (
     result.success &&

@@ -1,11 +1,17 @@
 import { assertServerSide, CaptchaConfigError } from './config-error'
 import { DEFAULT_MAX_RESPONSE_BYTES, failureDetail, isRecord, post, type FetchLike } from './post'
+import { readErrorCodes, type SiteverifyError } from './siteverify-errors'
+import { tokenProblem, tokenProblemDetail } from './token-shape'
 
 /** A siteverify answer, the same shape for Turnstile, hCaptcha and reCAPTCHA. */
 export interface VerifyResult {
   success: boolean
-  /** The provider's codes, plus `request_failed`, `action-mismatch`, `hostname-mismatch`, `score-too-low`. */
-  errorCodes: string[]
+  /**
+   * Codes from `SITEVERIFY_ERRORS`: the provider's documented ones, plus Passline's
+   * `request_failed`, `rate_limit_exceeded`, `action-mismatch`, `hostname-mismatch`,
+   * `score-too-low`, `token-too-long`. An unknown code becomes `request_failed`.
+   */
+  errorCodes: SiteverifyError[]
   challengeTs?: string
   hostname?: string
   action?: string
@@ -14,7 +20,10 @@ export interface VerifyResult {
   score?: number
   /** The provider's answer as it came, null when none did. */
   raw: unknown
-  /** With `request_failed`: why (`timeout`, `http 500`, `redirect (307) not followed`, `too-large`), for logs. */
+  /**
+   * Why, for logs: `timeout`, `http 500: <the provider's message>`, `redirect (307) not
+   * followed`, `too-large`, an unknown code. Sanitised, at most 200 characters.
+   */
   detail?: string
 }
 
@@ -34,6 +43,10 @@ export interface SiteverifyOptions {
   /** Answers longer than this are refused while they stream (`request_failed`). Default 64 KiB. */
   maxResponseBytes?: number
   fetch?: FetchLike
+  /** Longer tokens are refused unsent (`token-too-long`). Default: the provider's, see `MAX_TOKEN_LENGTH`. */
+  maxTokenLength?: number
+  /** Aborting it ends the call: `request_failed`, detail `aborted`. */
+  signal?: AbortSignal
 }
 
 /** The form POST every siteverify takes, normalised, failing closed on any doubt. */
@@ -41,17 +54,23 @@ export async function siteverify(
   provider: string,
   defaultUrl: string,
   options: SiteverifyOptions,
-  extraFields: Record<string, string | undefined> = {},
+  extra: { fields?: Record<string, string | undefined>; maxTokenLength: number },
 ): Promise<VerifyResult> {
   if (!options?.secret)
     throw new CaptchaConfigError('missing-secret', `verify${provider} needs a secret`)
   assertServerSide(`verify${provider}`)
-  if (typeof options.token !== 'string' || !options.token) {
+  const maxTokenLength = options.maxTokenLength ?? extra.maxTokenLength
+  const problem = tokenProblem(options.token, maxTokenLength)
+  if (problem === 'missing')
     return { success: false, errorCodes: ['missing-input-response'], raw: null }
+  if (problem) {
+    const detail = tokenProblemDetail(problem, maxTokenLength)
+    const code = problem === 'too-long' ? 'token-too-long' : 'invalid-input-response'
+    return { success: false, errorCodes: [code], raw: null, detail }
   }
-  const form = new URLSearchParams({ secret: options.secret, response: options.token })
+  const form = new URLSearchParams({ secret: options.secret, response: options.token as string })
   if (options.remoteIp) form.set('remoteip', options.remoteIp)
-  for (const [name, value] of Object.entries(extraFields)) if (value) form.set(name, value)
+  for (const [name, value] of Object.entries(extra.fields ?? {})) if (value) form.set(name, value)
 
   const outcome = await post(
     options.fetch ?? ((input, init) => fetch(input, init)),
@@ -60,24 +79,26 @@ export async function siteverify(
     {
       timeoutMs: options.timeoutMs ?? 5000,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      signal: options.signal,
     },
   )
   if (!outcome.ok || !isRecord(outcome.body)) {
+    // A 429 is the provider's rate limit, a 5xx an outage, whatever their bodies say.
+    const limited = !outcome.ok && outcome.status === 429
     return {
       success: false,
-      errorCodes: ['request_failed'],
+      errorCodes: [limited ? 'rate_limit_exceeded' : 'request_failed'],
       raw: outcome.body ?? null,
       detail: failureDetail(outcome),
     }
   }
   const raw = outcome.body
-  const codes = raw['error-codes']
+  const read = readErrorCodes(raw['error-codes'])
   const result: VerifyResult = {
-    success: raw.success === true,
-    errorCodes: Array.isArray(codes)
-      ? codes.filter((code): code is string => typeof code === 'string')
-      : [],
+    success: raw.success === true && read.codes.length === 0,
+    errorCodes: read.codes,
     raw,
+    ...(read.detail && { detail: read.detail }),
   }
   if (typeof raw.challenge_ts === 'string') result.challengeTs = raw.challenge_ts
   if (typeof raw.hostname === 'string') result.hostname = raw.hostname
@@ -103,6 +124,6 @@ export async function siteverify(
   return result
 }
 
-export function refuse(result: VerifyResult, code: string): VerifyResult {
+export function refuse(result: VerifyResult, code: SiteverifyError): VerifyResult {
   return { ...result, success: false, errorCodes: [...result.errorCodes, code] }
 }

@@ -1,4 +1,8 @@
+// The Express, Fastify and Hono guards over real HTTP against the mock: the token from the
+// header, a JSON body, a urlencoded form and a multipart form, in the documented order.
 import type { AddressInfo } from 'node:net'
+import formbody from '@fastify/formbody'
+import multipart from '@fastify/multipart'
 import { createMockServer, solveChallenge, type MockServer } from '@passline/mock-server'
 import express from 'express'
 import Fastify from 'fastify'
@@ -7,141 +11,180 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireCaptcha as expressGuard, type CaptchaRequest } from '../src/express'
 import { requireCaptcha as fastifyGuard } from '../src/fastify'
 import { requireCaptcha as honoGuard } from '../src/hono'
-import { CaptchalaClient, getClientIp, type ValidateResult } from '../src/index'
+import { createVerifier, type Verifier } from '../src/index'
 
 let mock: MockServer
-let client: CaptchalaClient
+let verifier: Verifier
 beforeAll(async () => {
   mock = await createMockServer()
-  client = new CaptchalaClient({ appKey: 'test_pass', appSecret: 'test_secret', baseUrl: mock.url })
+  verifier = createVerifier({
+    provider: 'captchala',
+    appKey: 'test_pass_invisible',
+    appSecret: 'test_secret',
+    baseUrl: mock.url,
+    meter: false,
+  })
 })
 afterAll(() => mock.close())
 
-const token = async () => (await solveChallenge(mock.url, { action: 'signup' })).token
+const token = async () =>
+  (await solveChallenge(mock.url, { appKey: 'test_pass_invisible', action: 'signup' })).token
 
-/** The same four requests against each framework: no token, a good one in the body, the same again, a header one. */
-async function exercise(
-  send: (init: { headers?: Record<string, string>; body?: string }) => Promise<Response>,
-) {
-  const json = { 'content-type': 'application/json' }
-  const missing = await send({ headers: json, body: JSON.stringify({ email: 'a@b.c' }) })
-  const good = await token()
-  const passed = await send({
-    headers: json,
-    body: JSON.stringify({ email: 'a@b.c', captchaToken: good }),
-  })
-  const replayed = await send({
-    headers: json,
-    body: JSON.stringify({ email: 'a@b.c', captchaToken: good }),
-  })
-  const viaHeader = await send({
-    headers: { ...json, 'x-captcha-token': await token() },
-    body: '{}',
-  })
-  const viaForm = await send({
+type Send = (init: { headers?: Record<string, string>; body?: BodyInit }) => Promise<Response>
+const json = { 'content-type': 'application/json' }
+const answer = async (response: Response) => [response.status, await response.json()]
+
+/** The same requests against each framework; what each answered. */
+async function exercise(send: Send) {
+  const form = (fields: Record<string, string>) => ({
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ 'g-recaptcha-response': 'pt_forged' }).toString(),
+    body: new URLSearchParams(fields).toString(),
   })
+  const multipartForm = (fields: Record<string, string>) => {
+    const data = new FormData()
+    for (const [name, value] of Object.entries(fields)) data.append(name, value)
+    return { body: data }
+  }
+  const good = await token()
   return {
-    missing: [missing.status, await missing.json()],
-    passed: [passed.status, await passed.json()],
-    replayed: [replayed.status, await replayed.json()],
-    viaHeader: [viaHeader.status, await viaHeader.json()],
-    viaForm: [viaForm.status, await viaForm.json()],
+    missing: await answer(await send({ headers: json, body: JSON.stringify({ email: 'a@b.c' }) })),
+    json: await answer(
+      await send({ headers: json, body: JSON.stringify({ email: 'a@b.c', captchaToken: good }) }),
+    ),
+    replayed: await answer(
+      await send({ headers: json, body: JSON.stringify({ email: 'a@b.c', captchaToken: good }) }),
+    ),
+    header: await answer(
+      await send({ headers: { ...json, 'x-captcha-token': await token() }, body: '{}' }),
+    ),
+    // The header comes first: a good body token does not save a bad header one.
+    headerFirst: await answer(
+      await send({
+        headers: { ...json, 'x-captcha-token': 'pt_forged' },
+        body: JSON.stringify({ captchaToken: await token() }),
+      }),
+    ),
+    urlencoded: await answer(await send(form({ email: 'a@b.c', captchaToken: await token() }))),
+    providerField: await answer(
+      await send(form({ email: 'a@b.c', 'cf-turnstile-response': await token() })),
+    ),
+    multipart: await answer(
+      await send(multipartForm({ email: 'a@b.c', captchaToken: await token() })),
+    ),
+    undocumentedAlias: await answer(await send(form({ captcha_token: await token() }))),
   }
 }
 
+const ok = (email: string | null) => [200, { created: email, action: 'signup' }]
+const refused = (reason: string) => [403, { error: 'captcha_failed', reason }]
 const expected = {
-  missing: [403, { error: 'captcha_failed', reason: 'missing_token' }],
-  passed: [200, { created: 'a@b.c', action: 'signup' }],
-  replayed: [403, { error: 'captcha_failed', reason: 'token_consumed' }],
-  viaHeader: [200, { created: null, action: 'signup' }],
-  viaForm: [403, { error: 'captcha_failed', reason: 'invalid_token' }],
+  missing: refused('missing_token'),
+  json: ok('a@b.c'),
+  replayed: refused('token_consumed'),
+  header: ok(null),
+  headerFirst: refused('invalid_token'),
+  urlencoded: ok('a@b.c'),
+  providerField: ok('a@b.c'),
+  multipart: ok('a@b.c'),
+  undocumentedAlias: refused('missing_token'),
 }
 
-const verify = (pass: string, ip: string | null) =>
-  client.validate(pass, { clientIp: ip, expectedAction: 'signup' })
-
-describe('framework guards', () => {
-  it('Express: guards a route and hands the result to the handler', async () => {
-    const app = express()
-    app.use(express.json(), express.urlencoded({ extended: false }))
-    app.post(
-      '/signup',
-      expressGuard({
-        verify: (pass, req) => verify(pass, getClientIp(req, { trustProxy: false })),
-      }),
-      (req, res) => {
-        const result = (req as CaptchaRequest<ValidateResult>).captcha
-        res.json({ created: req.body.email ?? null, action: result.action })
-      },
-    )
-    const server = app.listen(0, '127.0.0.1')
-    await new Promise((resolve) => server.once('listening', resolve))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup`
-    try {
-      expect(await exercise((init) => fetch(url, { method: 'POST', ...init }))).toEqual(expected)
-    } finally {
+async function listen(app: express.Express) {
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    send:
+      (path: string): Send =>
+      (init) =>
+        fetch(`${url}${path}`, { method: 'POST', ...init }),
+    close: async () => {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
+
+describe('framework guards', () => {
+  it.each([
+    ['with express.json() and express.urlencoded()', true],
+    ['with no body parser (the guard reads the body)', false],
+  ])('Express %s', async (_name, parsers) => {
+    const app = express()
+    if (parsers) app.use(express.json(), express.urlencoded({ extended: false }))
+    app.post('/signup', expressGuard({ verifier, expectedAction: 'signup' }), (req, res) => {
+      const { captcha } = req as CaptchaRequest
+      res.json({ created: req.body?.email ?? null, action: captcha.action })
+    })
+    const server = await listen(app)
+    try {
+      // Multipart is no parser's here either way: the guard reads it, and sets req.body.
+      expect(await exercise(server.send('/signup'))).toEqual(expected)
+    } finally {
+      await server.close()
     }
   })
 
-  it('Fastify: guards a route as a preHandler', async () => {
+  it('Fastify with @fastify/formbody and @fastify/multipart', async () => {
     const app = Fastify()
-    app.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string' },
-      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-    )
-    app.post<{ Body: { email?: string } }>(
+    await app.register(formbody)
+    await app.register(multipart, { attachFieldsToBody: 'keyValues' })
+    app.post<{ Body: { email?: string } | undefined }>(
       '/signup',
-      { preHandler: fastifyGuard({ verify: (pass, request) => verify(pass, request.ip) }) },
+      { preHandler: fastifyGuard({ verifier, expectedAction: 'signup' }) },
       async (request) => ({
-        created: request.body.email ?? null,
-        action: (request.captcha as ValidateResult).action,
+        created: request.body?.email ?? null,
+        action: request.captcha!.action,
       }),
     )
     await app.listen({ port: 0, host: '127.0.0.1' })
     const { port } = app.server.address() as AddressInfo
     try {
-      expect(
-        await exercise((init) =>
-          fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', ...init }),
-        ),
-      ).toEqual(expected)
+      const send: Send = (init) =>
+        fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', ...init })
+      expect(await exercise(send)).toEqual(expected)
     } finally {
       await app.close()
     }
   })
 
-  it('Hono: guards a route with fetch-only middleware, body still readable by the handler', async () => {
+  it('Hono: JSON, urlencoded and multipart; the handler can still read the body', async () => {
     const app = new Hono()
-    app.post('/signup', honoGuard({ verify: (pass) => verify(pass, '127.0.0.1') }), async (c) => {
+    app.post('/signup', honoGuard({ verifier, expectedAction: 'signup' }), async (c) => {
       const type = c.req.header('content-type') ?? ''
-      const body = type.includes('json') ? await c.req.json<{ email?: string }>() : {}
-      return c.json({
-        created: body.email ?? null,
-        action: (c.get('captcha') as ValidateResult).action,
-      })
+      const body: { email?: unknown } = type.includes('json')
+        ? await c.req.json()
+        : type.includes('form')
+          ? await c.req.parseBody()
+          : {}
+      return c.json({ created: body.email ?? null, action: c.get('captcha').action })
     })
     expect(
       await exercise(async (init) => app.request('/signup', { method: 'POST', ...init })),
     ).toEqual(expected)
   })
+})
 
-  it('fails closed when verify throws', async () => {
+describe('guards fail closed and never crash', () => {
+  it('a verifier that throws, or a provider that is down, answers 503 unavailable', async () => {
     const app = new Hono()
-    app.post(
-      '/x',
-      honoGuard({ verify: async () => Promise.reject(new Error('boom')), tokenFrom: 'header' }),
-      (c) => c.text('in'),
-    )
-    const response = await app.request('/x', {
-      method: 'POST',
-      headers: { 'x-captcha-token': 't' },
+    const throwing = { verify: async () => Promise.reject(new Error('boom')) }
+    const down = createVerifier({
+      provider: 'captchala',
+      appKey: 'k',
+      appSecret: 's',
+      baseUrl: 'http://127.0.0.1:1',
+      meter: false,
     })
-    expect(response.status).toBe(403)
-    expect(await response.json()).toEqual({ error: 'captcha_failed', reason: 'request_failed' })
+    app.post('/throwing', honoGuard({ verifier: throwing }), (c) => c.text('in'))
+    app.post('/down', honoGuard({ verifier: down }), (c) => c.text('in'))
+    for (const path of ['/throwing', '/down']) {
+      const response = await app.request(path, {
+        method: 'POST',
+        headers: { 'x-captcha-token': 'pt_t' },
+      })
+      expect(response.status).toBe(503)
+      expect(await response.json()).toEqual({ error: 'captcha_failed', reason: 'unavailable' })
+    }
   })
 })

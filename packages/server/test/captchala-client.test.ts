@@ -50,6 +50,7 @@ describe('CaptchalaClient.validate against the mock', () => {
         solved_at: expect.any(Number),
         risk_score: 8,
       },
+      raw: { code: 0, msg: expect.any(String), data: expect.objectContaining({ valid: true }) },
     })
   })
 
@@ -179,7 +180,7 @@ describe('CaptchalaClient.validate against the mock', () => {
     expect(await client.issueServerToken('bad action')).toEqual({
       ok: false,
       error: 'invalid_action',
-      detail: 'http 400',
+      detail: expect.stringMatching(/^http 400: /),
     })
   })
 })
@@ -194,7 +195,7 @@ describe('CaptchalaClient fails closed', () => {
     expect(await wrong.validate('pt_x')).toMatchObject({
       valid: false,
       error: 'invalid_app_secret',
-      detail: 'http 401',
+      detail: expect.stringMatching(/^http 401: /),
     })
   })
 
@@ -227,8 +228,13 @@ describe('CaptchalaClient fails closed', () => {
       error: 'request_failed',
       detail: 'not-json',
     })
-    // An envelope that is not `code: 0` is a refusal, whatever its data says.
-    expect(await clientFor(odd.url).validate('pt_x')).toMatchObject({ valid: false, error: 'x' })
+    // An envelope that is not `code: 0` is a refusal, whatever its data says; an unknown one
+    // is no answer to act on, and its text is only the detail.
+    expect(await clientFor(odd.url).validate('pt_x')).toMatchObject({
+      valid: false,
+      error: 'request_failed',
+      detail: 'code 7: x',
+    })
     expect(await clientFor(dropped.url).validate('pt_x')).toMatchObject({
       valid: false,
       error: 'request_failed',

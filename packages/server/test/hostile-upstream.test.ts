@@ -125,12 +125,16 @@ describe('answers are size-capped while they stream', () => {
 
 describe('only an explicit yes is valid', () => {
   it.each([
-    ['code 0 with data.ok', { code: 0, msg: 'ok', data: { ok: true } }, 'ok'],
-    ['valid as a string', { code: 0, msg: 'ok', data: { valid: 'true' } }, 'ok'],
+    ['code 0 with data.ok', { code: 0, msg: 'ok', data: { ok: true } }, 'unknown_error'],
+    ['valid as a string', { code: 0, msg: 'ok', data: { valid: 'true' } }, 'unknown_error'],
     ['valid as 1', { code: 0, data: { valid: 1 } }, 'unknown_error'],
-    ['no data', { code: 0, msg: 'ok' }, 'ok'],
+    ['no data', { code: 0, msg: 'ok' }, 'unknown_error'],
     ['code "0" as text', { code: '0', data: { valid: true } }, 'request_failed'],
-    ['a non-zero code with valid: true', { code: 7, msg: 'nope', data: { valid: true } }, 'nope'],
+    [
+      'a non-zero code with valid: true',
+      { code: 7, msg: 'nope', data: { valid: true } },
+      'request_failed',
+    ],
   ])('%s → invalid', async (_name, answer, error) => {
     const provider = await upstream((_request, response) => json(response, answer))
     expect(await clientFor(provider.url).validate('pt_x')).toMatchObject({ valid: false, error })
@@ -146,7 +150,7 @@ describe('only an explicit yes is valid', () => {
     })
   })
 
-  it('falls back as the official SDKs do: the envelope’s msg, else unknown_error; a degraded answer’s reason', async () => {
+  it('where the official SDKs fall back to msg, says unknown_error with msg as detail; a degraded answer’s reason', async () => {
     const answers = [
       { code: 0, msg: 'token rejected', data: { valid: false } },
       { code: 0, msg: '', data: { valid: false } },
@@ -154,7 +158,11 @@ describe('only an explicit yes is valid', () => {
     ]
     const provider = await upstream((_request, response) => json(response, answers.shift()))
     const client = clientFor(provider.url)
-    expect(await client.validate('pt_x')).toMatchObject({ valid: false, error: 'token rejected' })
+    expect(await client.validate('pt_x')).toMatchObject({
+      valid: false,
+      error: 'unknown_error',
+      detail: 'token rejected',
+    })
     expect(await client.validate('pt_x')).toMatchObject({ valid: false, error: 'unknown_error' })
     expect(await client.validate('pt_x')).toMatchObject({
       valid: false,
@@ -193,17 +201,16 @@ describe('a refused request keeps CaptchaLa’s own code (against the mock)', ()
     expect(await client('no_such_app', 'test_secret').validate('pt_x')).toMatchObject({
       valid: false,
       error: 'invalid_app_key',
-      detail: expect.stringMatching(/^http 4\d\d$/),
+      detail: expect.stringMatching(/^http 4\d\d: /),
     })
     expect(await client('test_pass', 'wrong').validate('pt_x')).toMatchObject({
       valid: false,
       error: 'invalid_app_secret',
-      detail: 'http 401',
+      detail: expect.stringMatching(/^http 401: /),
     })
-    expect(await client('test_pass', 'test_secret').validate('p'.repeat(5000))).toMatchObject({
+    expect(await client('test_pass', 'test_secret').validate('pt_{"x":1}')).toMatchObject({
       valid: false,
-      error: 'invalid_request',
-      detail: 'http 400',
+      error: 'invalid_token',
     })
     const tight = client('tight', 'tight-secret')
     const token = (await solveChallenge(url, { appKey: 'tight' })).token
@@ -211,7 +218,177 @@ describe('a refused request keeps CaptchaLa’s own code (against the mock)', ()
     expect(await tight.validate(token)).toMatchObject({
       valid: false,
       error: 'rate_limit_exceeded',
-      detail: 'http 429',
+      detail: expect.stringMatching(/^http 429/),
     })
   })
+})
+
+describe('upstream text never becomes an error code', () => {
+  const huge = 'A'.repeat(60_000)
+  const script = '<script>alert(1)</script>'
+  const cases = [
+    ['a 500 with a CaptchaLa envelope', 500, { code: 500, msg: 'boom' }, 'request_failed', 'boom'],
+    [
+      'a 503 whose data names a token code',
+      503,
+      { code: 0, msg: 'x', data: { error: 'token_expired' } },
+      'request_failed',
+      'x',
+    ],
+    [
+      'a 200 refusal with an internal message',
+      200,
+      { code: 1, msg: 'Database error: connection refused at 10.0.0.5:5432' },
+      'request_failed',
+      'Database error',
+    ],
+    [
+      'a 429 with a message',
+      429,
+      { code: 429, msg: 'slow down, friend' },
+      'rate_limit_exceeded',
+      'slow down',
+    ],
+    [
+      'a 400 with an unknown code',
+      400,
+      { code: 400, msg: 'm', data: { error: 'brand_new' } },
+      'request_failed',
+      'm',
+    ],
+    [
+      'a 400 with a known code',
+      400,
+      { code: 400, msg: 'm', data: { error: 'invalid_request' } },
+      'invalid_request',
+      'm',
+    ],
+    [
+      'a 500 with a 60,000-character message',
+      500,
+      { code: 500, msg: huge },
+      'request_failed',
+      'AAA',
+    ],
+    ['a 500 with markup', 500, { code: 500, msg: script }, 'request_failed', '?script?'],
+    [
+      'a validation answer with an unknown code and markup',
+      200,
+      { code: 0, msg: script, data: { valid: false, error: `${script}${huge}` } },
+      'unknown_error',
+      '?script?',
+    ],
+  ] as const
+
+  it.each(cases)(
+    'CaptchaLa: %s → a listed code, the text only in a capped, sanitised detail',
+    async (_name, status, body, error, inDetail) => {
+      const provider = await upstream((_request, response) => json(response, body, status))
+      const result = await clientFor(provider.url).validate('pt_x')
+      expect(result).toMatchObject({ valid: false, error })
+      expect(result.detail).toContain(inDetail)
+      expect(result.detail!.length).toBeLessThanOrEqual(200)
+      expect(result.detail).not.toMatch(/[<>"']/)
+    },
+  )
+
+  it('CaptchaLa: issueServerToken reads refusals the same way', async () => {
+    const answers = [
+      [500, { code: 500, msg: 'boom' }],
+      [429, { code: 429, msg: 'later' }],
+      [200, { code: 0, msg: 'ok', data: { server_token: script } }],
+    ] as const
+    let next = 0
+    const provider = await upstream((_request, response) => {
+      const [status, body] = answers[next++]!
+      json(response, body, status)
+    })
+    const client = clientFor(provider.url)
+    expect(await client.issueServerToken('login')).toMatchObject({
+      ok: false,
+      error: 'request_failed',
+    })
+    expect(await client.issueServerToken('login')).toMatchObject({
+      ok: false,
+      error: 'rate_limit_exceeded',
+    })
+    expect(await client.issueServerToken('login')).toMatchObject({
+      ok: false,
+      error: 'request_failed',
+    })
+  })
+
+  it.each([
+    ['a 500 that says success', 500, { success: true }, ['request_failed']],
+    ['a 429', 429, { success: false, 'error-codes': ['slow'] }, ['rate_limit_exceeded']],
+    [
+      'error-codes as one string',
+      200,
+      { success: false, 'error-codes': 'invalid-input-secret' },
+      ['invalid-input-secret'],
+    ],
+    ['an unknown code', 200, { success: false, 'error-codes': [script] }, ['request_failed']],
+    [
+      'a known and an unknown code',
+      200,
+      { success: false, 'error-codes': ['timeout-or-duplicate', huge] },
+      ['timeout-or-duplicate', 'request_failed'],
+    ],
+    [
+      'success with an error code',
+      200,
+      { success: true, 'error-codes': ['internal-error'] },
+      ['internal-error'],
+    ],
+  ] as const)('siteverify: %s → %j', async (_name, status, body, codes) => {
+    const provider = await upstream((_request, response) => json(response, body, status))
+    const result = await verifyTurnstile({ secret: SECRET, token: 'tok', url: provider.url })
+    expect(result.success).toBe(false)
+    expect(result.errorCodes).toEqual(codes)
+    expect(result.detail?.length ?? 0).toBeLessThanOrEqual(200)
+    expect(result.detail ?? '').not.toMatch(/[<>]/)
+  })
+})
+
+describe('oversized or malformed tokens are refused before any call', () => {
+  it.each([
+    ['900 KB', 'pt_' + 'x'.repeat(900 * 1024)],
+    ['one over the cap', 'pt_' + 'x'.repeat(4096 - 2)],
+    ['with a space', 'pt_abc def'],
+    ['with a newline', 'pt_abc\ndef'],
+  ])('CaptchaLa: %s → refused, no request', async (_name, token) => {
+    const provider = await upstream((_request, response) =>
+      json(response, { code: 0, data: { valid: true } }),
+    )
+    expect(await clientFor(provider.url).validate(token)).toMatchObject({
+      valid: false,
+      error: token.length > 4096 ? 'token_too_long' : 'invalid_token',
+    })
+    expect(provider.requests).toHaveLength(0)
+  })
+
+  it('CaptchaLa: a token at the cap is sent', async () => {
+    const provider = await upstream((_request, response) =>
+      json(response, { code: 0, data: { valid: true } }),
+    )
+    expect(await clientFor(provider.url).validate('x'.repeat(4096))).toMatchObject({ valid: true })
+    expect(provider.requests).toHaveLength(1)
+  })
+
+  it.each([
+    ['turnstile', verifyTurnstile as typeof verifyHcaptcha, 2048],
+    ['hcaptcha', verifyHcaptcha, 8192],
+    ['recaptcha', verifyRecaptcha as typeof verifyHcaptcha, 8192],
+  ] as const)(
+    '%s: a token over its cap → token-too-long, no request; at the cap it is sent',
+    async (_name, verify, cap) => {
+      const provider = await upstream((_request, response) => json(response, { success: true }))
+      const over = await verify({ secret: SECRET, token: 'x'.repeat(cap + 1), url: provider.url })
+      expect(over).toMatchObject({ success: false, errorCodes: ['token-too-long'] })
+      expect(provider.requests).toHaveLength(0)
+      const at = await verify({ secret: SECRET, token: 'x'.repeat(cap), url: provider.url })
+      expect(at.success).toBe(true)
+      expect(provider.requests).toHaveLength(1)
+    },
+  )
 })

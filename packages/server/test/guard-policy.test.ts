@@ -1,0 +1,114 @@
+// A guard with an escalation policy: escalated clients are refused before any provider call,
+// blocked ones get 429 with Retry-After, and CaptchaLa's server-token challenge clears them.
+import { createMockServer, solveChallenge, type MockServer } from '@passline/mock-server'
+import { Hono, type Context } from 'hono'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CaptchalaClient, createPolicy, createVerifier, type Verifier } from '../src/index'
+import { requireCaptcha } from '../src/hono'
+
+let mock: MockServer
+let verifier: Verifier
+let calls = 0
+beforeAll(async () => {
+  mock = await createMockServer()
+  const real = createVerifier({
+    provider: 'captchala',
+    appKey: 'test_pass_invisible',
+    appSecret: 'test_secret',
+    baseUrl: mock.url,
+    meter: false,
+  })
+  verifier = { verify: (token, options) => (calls++, real.verify(token, options)) }
+})
+afterAll(() => mock.close())
+
+const CHALLENGE_UID = 'passline-challenge'
+const ipOf = (c: Context) => c.req.header('x-test-ip') ?? null
+
+function app(withChallenge: boolean) {
+  const policy = createPolicy({ challengeAfter: 2, blockAfter: 5, meter: false })
+  const captchala = new CaptchalaClient({
+    appKey: 'test_pass_invisible',
+    appSecret: 'test_secret',
+    baseUrl: mock.url,
+  })
+  const hono = new Hono()
+  hono.post(
+    '/login',
+    requireCaptcha({
+      verifier,
+      policy,
+      clientIp: ipOf,
+      ...(withChallenge && {
+        challenge: {
+          answered: (verdict) => verdict.uid === CHALLENGE_UID,
+          offer: async () => {
+            const issued = await captchala.issueServerToken('login', { bindUid: CHALLENGE_UID })
+            return { serverToken: issued.token }
+          },
+        },
+      }),
+    }),
+    (c) => c.json({ ok: true }),
+  )
+  return (token: string, ip = '203.0.113.50') =>
+    hono.request('/login', {
+      method: 'POST',
+      headers: { 'x-captcha-token': token, 'x-test-ip': ip },
+    })
+}
+
+const solve = async (serverToken?: string) =>
+  (
+    await solveChallenge(mock.url, {
+      appKey: 'test_pass_invisible',
+      ...(serverToken && { serverToken }),
+    })
+  ).token
+
+describe('a guard with a policy', () => {
+  it('refuses an escalated client before any provider call, then blocks it with Retry-After', async () => {
+    const send = app(false)
+    for (let i = 0; i < 2; i++) expect((await send('pt_forged')).status).toBe(403)
+    calls = 0
+    const escalated = await send(await solve())
+    expect(escalated.status).toBe(403)
+    expect(await escalated.json()).toEqual({
+      error: 'captcha_failed',
+      reason: 'challenge_required',
+    })
+    expect(calls).toBe(0)
+    // Each unanswered challenge counts: 2 failures + 3 refusals reach blockAfter (5).
+    await send('pt_forged')
+    await send('pt_forged')
+    const blocked = await send(await solve())
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('retry-after')).toBe('900')
+    expect(await blocked.json()).toEqual({
+      error: 'captcha_failed',
+      reason: 'blocked',
+      retryAfter: 900,
+    })
+    expect(calls).toBe(0)
+    // Another client is untouched.
+    expect((await send(await solve(), '198.51.100.1')).status).toBe(200)
+  })
+
+  it('CaptchaLa: the escalating failure offers a server token; a token solved with it passes and clears', async () => {
+    const send = app(true)
+    expect((await send('pt_forged')).status).toBe(403)
+    const escalating = await send('pt_forged')
+    const body = (await escalating.json()) as { reason: string; challenge: { serverToken: string } }
+    expect(body.reason).toBe('invalid_token')
+    expect(body.challenge.serverToken).toMatch(/^sct_/)
+    // A plain token is not the answer, even a valid one.
+    const plain = await send(await solve())
+    expect(plain.status).toBe(403)
+    const again = (await plain.json()) as { reason: string; challenge: { serverToken: string } }
+    expect(again.reason).toBe('challenge_required')
+    const answered = await send(await solve(again.challenge.serverToken))
+    expect(answered.status).toBe(200)
+    // Cleared: a plain token passes again.
+    expect((await send(await solve())).status).toBe(200)
+  })
+})

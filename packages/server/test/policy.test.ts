@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { createPolicy, memoryStore, type PolicyStore } from '../src/index'
+import { storeKeys } from '../src/policy-keys'
+import { registerMetricsSdk } from './otel'
+import { failure, manualClock, storeContract } from './policy-contract'
+
+storeContract('memoryStore', () => memoryStore())
+
+describe('createPolicy', () => {
+  const ip = { ip: '192.0.2.1' }
+
+  it('fails closed when the store throws or hangs, within storeTimeoutMs, and never rejects', async () => {
+    const broken: PolicyStore = {
+      reserve: async () => Promise.reject(new Error('down')),
+      settle: () => {
+        throw new Error('sync throw')
+      },
+    }
+    const hanging: PolicyStore = {
+      reserve: () => new Promise(() => {}),
+      settle: () => new Promise(() => {}),
+    }
+    const policy = createPolicy({ store: broken, meter: false })
+    expect(await policy.check(ip)).toEqual({ action: 'challenge', reason: 'store_error' })
+    expect(await policy.record(ip, failure())).toEqual({
+      action: 'challenge',
+      reason: 'store_error',
+    })
+    const slow = createPolicy({
+      store: hanging,
+      storeTimeoutMs: 20,
+      onStoreError: 'block',
+      meter: false,
+    })
+    const started = Date.now()
+    expect(await slow.check(ip)).toEqual({ action: 'block', reason: 'store_timeout' })
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+
+  it('allows with no_keys when no key has a value', async () => {
+    const policy = createPolicy({ meter: false })
+    expect(await policy.check({ ip: null, account: '' })).toEqual({
+      action: 'allow',
+      reason: 'no_keys',
+    })
+  })
+
+  it('keeps at most maxKeys, forgetting the least recently used', async () => {
+    const clock = manualClock()
+    const store = memoryStore({ maxKeys: 2 })
+    const policy = createPolicy({ store, now: clock.now, meter: false, challengeAfter: 1 })
+    for (const address of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
+      await policy.check({ ip: address })
+      await policy.record({ ip: address }, failure())
+    }
+    expect((await policy.check({ ip: '192.0.2.1' })).action).toBe('allow')
+    expect((await policy.check({ ip: '192.0.2.3' })).action).toBe('challenge')
+  })
+
+  it('stores no address or account, only fixed-size digests', () => {
+    const keys = storeKeys({ ip: '2001:db8::1', account: 'alice@example.com' }, 64)
+    expect(keys).toHaveLength(2)
+    for (const key of keys) expect(key).toMatch(/^(account|ip):[0-9a-f]{32}$/)
+    expect(storeKeys({ ip: '2001:db8::1' }, 64)).toEqual(
+      storeKeys({ ip: '2001:db8:0:0:ffff::9' }, 64),
+    )
+    expect(storeKeys({ ip: '::ffff:192.0.2.1' }, 64)).toEqual(storeKeys({ ip: '192.0.2.1' }, 64))
+  })
+
+  it('counts its check decisions as passline.policy.decisions', async () => {
+    const sdk = registerMetricsSdk()
+    try {
+      const policy = createPolicy({ challengeAfter: 1 })
+      await policy.check(ip)
+      await policy.record(ip, failure())
+      await policy.check(ip)
+      const points = (await sdk.points('passline.policy.decisions')).map((p) => [
+        p.attributes,
+        p.value,
+      ])
+      expect(points).toEqual(
+        expect.arrayContaining([
+          [{ decision: 'allow', reason: 'under_threshold' }, 1],
+          [{ decision: 'challenge', reason: 'challenge_threshold' }, 1],
+        ]),
+      )
+    } finally {
+      await sdk.stop()
+    }
+  })
+})
