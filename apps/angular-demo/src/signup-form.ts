@@ -87,7 +87,7 @@ const valueOf = (event: Event) => (event.target as HTMLSelectElement).value
         #main
         id="captcha"
         class="captcha"
-        formControlName="captcha"
+        formControlName="captchaToken"
         action="signup"
         [provider]="shared().provider"
         [siteKey]="shared().siteKey"
@@ -138,7 +138,7 @@ export class SignupForm {
 
   protected readonly form = new FormGroup({
     email: new FormControl('ada@example.com', { nonNullable: true }),
-    captcha: new FormControl<string | null>(null, Validators.required),
+    captchaToken: new FormControl<string | null>(null, Validators.required),
   })
 
   protected readonly shared = computed(() =>

@@ -32,7 +32,9 @@ describe('element-demo', () => {
     expect(post.headers()['content-type']).toBe('application/x-www-form-urlencoded')
     const fields = new URLSearchParams(post.postData() ?? '')
     expect(fields.get('email')).toBe(email)
-    expect(fields.get('token')).toMatch(/^pt_/)
+    // The one name for the token, in forms as in JSON: the element's `name`.
+    expect(fields.get('captchaToken')).toMatch(/^pt_/)
+    expect(fields.has('token')).toBe(false)
     expect(fields.get('provider')).toBe('captchala')
     await page.locator('#result', { hasText: `Welcome, ${email}` }).waitFor()
     // The outcome is shown once: it left the address.

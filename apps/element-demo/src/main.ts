@@ -101,7 +101,7 @@ showStatus()
 retry.addEventListener('click', () => captcha.reset())
 
 // Without a token yet (invisible, popup, or a widget not solved), the submit asks for one and
-// posts the form once it is there; the browser posts the token as the `token` field.
+// posts the form once it is there; the browser posts the token as the `captchaToken` field.
 let solving = false
 async function solveThenSubmit() {
   if (solving) return

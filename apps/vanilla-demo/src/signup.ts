@@ -99,15 +99,16 @@ export interface SignupOutcome {
 
 export async function submitSignup(
   email: string,
-  token: string,
+  captchaToken: string,
   settings: PageSettings,
 ): Promise<SignupOutcome> {
   const response = await fetch('/api/signup', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // Without it the browser sends the string as text/plain, which JSON body parsers skip.
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       email,
-      token,
+      captchaToken,
       provider: settings.provider,
       siteKey: settings.siteKey.key,
     }),
