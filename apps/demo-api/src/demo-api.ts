@@ -40,7 +40,8 @@ const MIN_V3_SCORE = 0.5
 
 interface SignupBody {
   email?: unknown
-  token?: unknown
+  /** The one name for the token, in JSON and in form posts alike. */
+  captchaToken?: unknown
   provider?: unknown
   siteKey?: unknown
   /** The CaptchaLa app key, as older pages send it. */
@@ -168,7 +169,7 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   })
 
   async function signup(body: SignupBody, ip: string): Promise<SignupAnswer> {
-    const { email, token, provider = 'captchala' } = body
+    const { email, captchaToken: token, provider = 'captchala' } = body
     const siteKey = body.siteKey ?? body.appKey ?? 'test_pass'
     if (typeof email !== 'string' || !email.includes('@')) {
       return answer(400, { error: 'invalid_email' })

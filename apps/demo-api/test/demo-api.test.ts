@@ -55,30 +55,42 @@ describe('demo backend', () => {
   })
 
   it('creates an account only with a valid token for the signup action', async () => {
-    expect(await signup({ email: 'a@b.c', token: await token() })).toEqual({
+    expect(await signup({ email: 'a@b.c', captchaToken: await token() })).toEqual({
       status: 201,
       body: { ok: true, account: { email: 'a@b.c' } },
     })
-    expect(await signup({ email: 'b@b.c', token: await token({ action: 'login' }) })).toEqual({
+    expect(
+      await signup({ email: 'b@b.c', captchaToken: await token({ action: 'login' }) }),
+    ).toEqual({
       status: 403,
       body: { error: 'captcha_failed', reason: 'token_action_mismatch' },
     })
   })
 
+  it('reads the token from captchaToken only: the old `token` field is not a way in', async () => {
+    const refused = await signup({ email: 'old@b.c', token: await token() })
+    expect(refused).toMatchObject({ status: 403, body: { error: 'captcha_failed' } })
+  })
+
   it('refuses bad input clearly', async () => {
-    expect(await signup({ email: 'nope', token: 'x' })).toEqual({
+    expect(await signup({ email: 'nope', captchaToken: 'x' })).toEqual({
       status: 400,
       body: { error: 'invalid_email' },
     })
-    expect(await signup({ email: 'a@b.c', token: 'x', appKey: 'someone_else' })).toEqual({
+    expect(await signup({ email: 'a@b.c', captchaToken: 'x', appKey: 'someone_else' })).toEqual({
       status: 400,
       body: { error: 'unknown_site_key' },
     })
     expect(
-      await signup({ email: 'a@b.c', token: 'x', provider: 'friendly', siteKey: 'k' }),
+      await signup({ email: 'a@b.c', captchaToken: 'x', provider: 'friendly', siteKey: 'k' }),
     ).toEqual({ status: 400, body: { error: 'unknown_site_key' } })
     expect(
-      await signup({ email: 'a@b.c', token: 'x', provider: 'turnstile', siteKey: 'not-ours' }),
+      await signup({
+        email: 'a@b.c',
+        captchaToken: 'x',
+        provider: 'turnstile',
+        siteKey: 'not-ours',
+      }),
     ).toEqual({ status: 400, body: { error: 'unknown_site_key' } })
   })
 
@@ -91,20 +103,22 @@ describe('demo backend', () => {
   })
 
   it('escalates after repeated failures and then wants the server token’s challenge', async () => {
-    await signup({ email: 'x@b.c', token: 'pt_bad' })
-    const escalated = await signup({ email: 'x@b.c', token: 'pt_bad' })
+    await signup({ email: 'x@b.c', captchaToken: 'pt_bad' })
+    const escalated = await signup({ email: 'x@b.c', captchaToken: 'pt_bad' })
     expect(escalated).toMatchObject({
       status: 403,
       body: { error: 'challenge_required', serverToken: expect.any(String) },
     })
     // A plain token no longer does; one solved with the latest server token does.
-    const again = await signup({ email: 'y@b.c', token: await token() })
+    const again = await signup({ email: 'y@b.c', captchaToken: await token() })
     expect(again.body).toMatchObject({
       error: 'challenge_required',
       reason: 'server_challenge_missing',
     })
     const serverToken = again.body.serverToken as string
-    expect(await signup({ email: 'z@b.c', token: await token({ serverToken }) })).toMatchObject({
+    expect(
+      await signup({ email: 'z@b.c', captchaToken: await token({ serverToken }) }),
+    ).toMatchObject({
       status: 201,
     })
   })
@@ -115,14 +129,14 @@ describe('demo backend', () => {
   it('checks Turnstile tokens with the action, once', async () => {
     const siteKey = '0x4AAAAAAAPasslineDemo'
     const token = await providerToken({ provider: 'turnstile', siteKey, action: 'signup' })
-    const body = { email: 't@b.c', token, provider: 'turnstile', siteKey }
+    const body = { email: 't@b.c', captchaToken: token, provider: 'turnstile', siteKey }
     expect(await signup(body)).toMatchObject({ status: 201 })
     expect(await signup({ ...body, email: 't2@b.c' })).toEqual({
       status: 403,
       body: { error: 'captcha_failed', reason: 'timeout-or-duplicate' },
     })
     const login = await providerToken({ provider: 'turnstile', siteKey, action: 'login' })
-    expect(await signup({ ...body, email: 't3@b.c', token: login })).toMatchObject({
+    expect(await signup({ ...body, email: 't3@b.c', captchaToken: login })).toMatchObject({
       body: { reason: 'action-mismatch' },
     })
   })
@@ -132,7 +146,7 @@ describe('demo backend', () => {
     expect(
       await signup({
         email: 'h@b.c',
-        token: await providerToken({ provider: 'hcaptcha', siteKey: hcaptcha }),
+        captchaToken: await providerToken({ provider: 'hcaptcha', siteKey: hcaptcha }),
         provider: 'hcaptcha',
         siteKey: hcaptcha,
       }),
@@ -145,14 +159,21 @@ describe('demo backend', () => {
       version: 'v3',
     })
     expect(
-      await signup({ email: 'r@b.c', token: scoreToken, provider: 'recaptcha', siteKey: v3 }),
+      await signup({
+        email: 'r@b.c',
+        captchaToken: scoreToken,
+        provider: 'recaptcha',
+        siteKey: v3,
+      }),
     ).toMatchObject({ status: 201 })
   })
 
   it('counts failures with every provider, and no other provider’s success clears them', async () => {
     const v3 = '6LPasslineDemoV3ScoreKey0000000000000000'
     for (const email of ['f1@b.c', 'f2@b.c']) {
-      expect(await signup({ email, token: 'forged', provider: 'recaptcha', siteKey: v3 })).toEqual({
+      expect(
+        await signup({ email, captchaToken: 'forged', provider: 'recaptcha', siteKey: v3 }),
+      ).toEqual({
         status: 403,
         body: { error: 'captcha_failed', reason: 'invalid-input-response' },
       })
@@ -163,20 +184,22 @@ describe('demo backend', () => {
       email: 't@b.c',
       provider: 'turnstile',
       siteKey: alwaysPass,
-      token: await providerToken({ provider: 'turnstile', siteKey: alwaysPass }),
+      captchaToken: await providerToken({ provider: 'turnstile', siteKey: alwaysPass }),
     }
     expect(await signup(turnstile)).toEqual({
       status: 403,
       body: { error: 'challenge_required', reason: 'escalated' },
     })
     // CaptchaLa asks for its server token's challenge; solving it passes and clears the count.
-    const plain = await signup({ email: 'c@b.c', token: await token() })
+    const plain = await signup({ email: 'c@b.c', captchaToken: await token() })
     expect(plain.body).toMatchObject({
       error: 'challenge_required',
       reason: 'server_challenge_missing',
     })
     const serverToken = plain.body.serverToken as string
-    expect(await signup({ email: 'c@b.c', token: await token({ serverToken }) })).toMatchObject({
+    expect(
+      await signup({ email: 'c@b.c', captchaToken: await token({ serverToken }) }),
+    ).toMatchObject({
       status: 201,
     })
     expect(await signup({ ...turnstile, email: 't2@b.c' })).toMatchObject({ status: 201 })
@@ -184,16 +207,16 @@ describe('demo backend', () => {
 
   it('a success with another provider before escalation leaves the count as it was', async () => {
     const alwaysPass = '1x00000000000000000000AA'
-    await signup({ email: 'x@b.c', token: 'pt_bad' })
+    await signup({ email: 'x@b.c', captchaToken: 'pt_bad' })
     const passed = await signup({
       email: 'free@b.c',
       provider: 'turnstile',
       siteKey: alwaysPass,
-      token: await providerToken({ provider: 'turnstile', siteKey: alwaysPass }),
+      captchaToken: await providerToken({ provider: 'turnstile', siteKey: alwaysPass }),
     })
     expect(passed.status).toBe(201)
     // The second failure still escalates: the free pass did not reset the first.
-    expect(await signup({ email: 'x@b.c', token: 'pt_bad' })).toMatchObject({
+    expect(await signup({ email: 'x@b.c', captchaToken: 'pt_bad' })).toMatchObject({
       body: { error: 'challenge_required', serverToken: expect.any(String) },
     })
   })
@@ -210,9 +233,9 @@ describe('demo backend', () => {
         redirect: 'manual',
       })
 
-    it('takes the token as a form field and sends the page back the outcome (303, its own path)', async () => {
+    it('takes the token as the captchaToken form field and sends the page back the outcome (303, its own path)', async () => {
       const response = await post(
-        { email: 'form@b.c', token: await token() },
+        { email: 'form@b.c', captchaToken: await token() },
         'http://127.0.0.1:5173/signup?mode=embed&signup=refused&reason=old',
       )
       expect(response.status).toBe(303)
@@ -220,28 +243,31 @@ describe('demo backend', () => {
         '/signup?mode=embed&signup=created&email=form%40b.c',
       )
       // The account exists: the same email is now taken.
-      expect((await signup({ email: 'form@b.c', token: await token() })).status).toBe(409)
+      expect((await signup({ email: 'form@b.c', captchaToken: await token() })).status).toBe(409)
     })
 
     it('sends a refusal back with its reason, and never to another site', async () => {
       const response = await post(
-        { email: 'form2@b.c', token: 'garbage' },
+        { email: 'form2@b.c', captchaToken: 'garbage' },
         'https://evil.example/x?y=1',
       )
       expect(response.status).toBe(303)
       expect(response.headers.get('location')).toBe(
         '/x?y=1&signup=refused&email=form2%40b.c&error=captcha_failed&reason=invalid_token',
       )
-      const bare = await post({ email: 'not-an-email', token: 'x' })
+      const bare = await post({ email: 'not-an-email', captchaToken: 'x' })
       expect(bare.headers.get('location')).toBe(
         '/?signup=refused&email=not-an-email&error=invalid_email',
       )
     })
 
     it('passes the server token of an escalation back to the page', async () => {
-      await signup({ email: 'esc@b.c', token: await token() })
-      await post({ email: 'esc@b.c', token: await token() })
-      const escalated = await post({ email: 'esc@b.c', token: await token() }, 'http://x/page')
+      await signup({ email: 'esc@b.c', captchaToken: await token() })
+      await post({ email: 'esc@b.c', captchaToken: await token() })
+      const escalated = await post(
+        { email: 'esc@b.c', captchaToken: await token() },
+        'http://x/page',
+      )
       const location = new URL(escalated.headers.get('location')!, 'http://x')
       expect(location.searchParams.get('error')).toBe('challenge_required')
       expect(location.searchParams.get('serverToken')).toMatch(/^s/)

@@ -8,12 +8,12 @@ const accounts = new Set<string>()
 const failuresByClient = new Map<string, number>()
 
 export default defineEventHandler(async (event) => {
-  const { email, token } = await readBody<{ email?: unknown; token?: unknown }>(event)
+  const { email, captchaToken } = await readBody<{ email?: unknown; captchaToken?: unknown }>(event)
   if (typeof email !== 'string' || !email.includes('@')) {
     setResponseStatus(event, 400)
     return { ok: false, message: 'Please enter an email address.' }
   }
-  const captcha = await verifyCaptcha(event, token, { expectedAction: 'signup' })
+  const captcha = await verifyCaptcha(event, captchaToken, { expectedAction: 'signup' })
   const client = captcha.clientIp ?? 'unknown'
   const escalated = (failuresByClient.get(client) ?? 0) >= ESCALATE_AFTER
   const uid = captcha.result && 'uid' in captcha.result ? captcha.result.uid : null

@@ -8,9 +8,9 @@ let client: CaptchalaClient | undefined
 
 /** Checks a token and answers the validation: the Edge counterpart of /api/signup's first step. */
 export async function POST(request: Request) {
-  const { token } = (await request.json().catch(() => ({}))) as { token?: unknown }
+  const { captchaToken } = (await request.json().catch(() => ({}))) as { captchaToken?: unknown }
   client ??= new CaptchalaClient(serverConfig())
-  const result = await client.validate(token, {
+  const result = await client.validate(captchaToken, {
     clientIp: getClientIp(request, { trustProxy: 1 }),
     expectedAction: 'signup',
   })
