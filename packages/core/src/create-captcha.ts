@@ -5,8 +5,8 @@ import { hasDocument } from './environment'
 import { CaptchaError, widgetSurvives } from './errors'
 import { watchFreshness } from './freshness'
 import { healDelayMs, scheduleHeal } from './heal'
-import type { ProviderDriver, Widget, WidgetEvents } from './provider'
-import { providerFactory } from './providers/registry'
+import type { Providers, ProviderDriver, Widget, WidgetEvents } from './provider'
+import { allProviders } from './providers/registry'
 import { resolveOptions } from './resolve-options'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
 
@@ -17,13 +17,27 @@ export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
 
 const noop = () => {}
 
+/** The widget's phase (STATE-MACHINE.md); the two without a working widget come first. */
+const enum Phase {
+  None,
+  /** The load or the widget failed; the next challenge renders anew. */
+  Failed,
+  Loading,
+  Ready,
+}
+
 /**
  * Creates a headless CAPTCHA controller. Nothing touches the page until `mount()`.
  * @throws CaptchaError `invalid-options` without a `siteKey` or with an unknown provider.
  * @see https://github.com/passline/passline/tree/main/packages/core#readme
  */
-export function createCaptcha(input: CaptchaOptions): Captcha {
-  let options = resolveOptions(input)
+export function createCaptcha(options: CaptchaOptions): Captcha {
+  return createController(options, allProviders)
+}
+
+/** The controller over the providers it is given: how it gets each one's driver, bounded. */
+export function createController(input: CaptchaOptions, providers: Providers): Captcha {
+  let options = resolveOptions(input, providers)
   // State changes travel on the same emitter as the events, under `change`.
   const events = createEmitter<CaptchaEvents & { change: (state: CaptchaState) => void }>()
   let state = IDLE_STATE
@@ -31,8 +45,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   let driver: ProviderDriver | null = null
   let container: HTMLElement | null = null
   let widget: Widget | null = null
-  // `failed`: the load or the widget failed; the next challenge renders anew (STATE-MACHINE.md).
-  let widgetPhase: 'none' | 'loading' | 'ready' | 'failed' = 'none'
+  let widgetPhase = Phase.None
   // Bumped whenever the widget goes away, so a load that finishes late renders nothing.
   let generation = 0
   let token: string | null = null
@@ -59,13 +72,13 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       ? 'verified'
       : error
         ? 'error'
-        : widgetPhase === 'loading'
+        : widgetPhase === Phase.Loading
           ? 'loading'
-          : runAwaited && widgetPhase === 'ready'
+          : runAwaited && widgetPhase === Phase.Ready
             ? 'solving'
             : expired
               ? 'expired'
-              : widgetPhase === 'ready'
+              : widgetPhase === Phase.Ready
                 ? 'ready'
                 : 'idle'
     setState({ status, token, expiresAt, error })
@@ -84,8 +97,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     run = null
     settleRunWith = noop
     runAwaited = runStarted = false
-    clearTimeout(mountTimer)
-    mountTimer = undefined
+    stopWaitingForMount()
     settle(reason, value)
   }
 
@@ -96,7 +108,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     runAwaited ||= awaited
     error = null
     if (!container) waitForMount()
-    else if (widgetPhase === 'none' || widgetPhase === 'failed') rerender()
+    // No working widget (none, or a failed one): render anew.
+    else if (widgetPhase < Phase.Loading) rerender()
     else startRunIfReady()
     publish()
     return promise
@@ -110,8 +123,13 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     }, options.mountTimeoutMs ?? DEFAULT_MOUNT_TIMEOUT_MS)
   }
 
+  function stopWaitingForMount() {
+    clearTimeout(mountTimer)
+    mountTimer = undefined
+  }
+
   function startRunIfReady() {
-    if (!run || runStarted || !widget || widgetPhase !== 'ready') return
+    if (!run || runStarted || !widget || widgetPhase !== Phase.Ready) return
     runStarted = true
     // Every challenge starts from a clean widget: one that shows a solved challenge cannot verify again.
     widget.reset()
@@ -126,14 +144,16 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     error = null
     expired = false
     // A widget that hands out a token works again, whatever failed before.
-    if (widgetPhase === 'failed') widgetPhase = 'ready'
+    if (widgetPhase === Phase.Failed) widgetPhase = Phase.Ready
     // Default margin: 30 s, at most a fifth of the lifetime; any margin at most half of it.
     const margin = Math.min(options.refreshMarginMs ?? Math.min(30_000, ttl / 5), ttl / 2)
     const refreshAt = options.refresh === 'auto' ? expiresAt - margin : null
-    stopFreshness = watchFreshness(expiresAt, refreshAt, {
-      refreshDue: () => container && requestRun(false).catch(noop),
-      expired: expireToken,
-    })
+    stopFreshness = watchFreshness(
+      expiresAt,
+      refreshAt,
+      () => container && requestRun(false).catch(noop),
+      expireToken,
+    )
     publish()
     // Settled first, so that a `verify` handler calling reset() cannot turn it into `aborted`.
     settleRun(null, value)
@@ -142,7 +162,6 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
 
   function dropToken() {
     stopFreshness()
-    stopFreshness = noop
     token = expiresAt = null
   }
 
@@ -159,26 +178,26 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
 
   function fail(reason: CaptchaError) {
     clearTimeout(readyTimer)
-    if (widgetPhase === 'loading' || (widgetPhase === 'ready' && !widgetSurvives(reason.code)))
-      widgetPhase = 'failed'
+    if (
+      widgetPhase === Phase.Loading ||
+      (widgetPhase === Phase.Ready && !widgetSurvives(reason.code))
+    )
+      widgetPhase = Phase.Failed
     dropToken()
     error = reason
     publish()
     settleRun(reason)
     events.emit('error', reason)
-    cancelHeal()
-    if (widgetPhase === 'failed' && container)
-      stopHeal = scheduleHeal(healDelayMs(healAttempts++), () => {
-        stopHeal = noop
-        rerender(true)
-      })
+    stopHeal()
+    if (widgetPhase === Phase.Failed && container)
+      stopHeal = scheduleHeal(healDelayMs(healAttempts++), () => rerender(true))
   }
 
   // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
   const widgetEvents: WidgetEvents = {
     ready() {
       clearTimeout(readyTimer)
-      widgetPhase = 'ready'
+      widgetPhase = Phase.Ready
       // An automatic attempt kept the last error on show until now: this widget works.
       error = null
       healAttempts = 0
@@ -200,44 +219,43 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
   function render(healing = false) {
     const owner = ++generation
     const target = container!
-    driver ??= providerFactory(options.provider!)(() => options)
-    widgetPhase = 'loading'
+    const current = () => owner === generation
+    widgetPhase = Phase.Loading
     if (!healing) error = null
     publish()
-    driver.load().then(
-      () => {
-        if (owner !== generation) return
-        readyTimer = setTimeout(
-          () => fail(new CaptchaError('ready-timeout')),
-          options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
-        )
-        try {
-          widget = driver!.render(target, widgetEvents)
-        } catch (cause) {
-          return fail(new CaptchaError('provider-error', { cause }))
-        }
-        // A provider that reported ready from inside render() had no widget to run yet.
-        startRunIfReady()
-      },
-      (reason: CaptchaError) => {
-        if (owner === generation) fail(reason)
-      },
-    )
+    providers(options.provider!)!(options.loadTimeoutMs)
+      .then((createDriver) => {
+        if (!current()) return
+        // Made once per provider and site key: a driver keeps what outlives its widgets.
+        return (driver ??= createDriver(() => options)).load()
+      })
+      .then(
+        () => {
+          if (!current()) return
+          readyTimer = setTimeout(
+            () => fail(new CaptchaError('ready-timeout')),
+            options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+          )
+          try {
+            widget = driver!.render(target, widgetEvents)
+          } catch (cause) {
+            return fail(new CaptchaError('provider-error', { cause }))
+          }
+          // A provider that reported ready from inside render() had no widget to run yet.
+          startRunIfReady()
+        },
+        (reason: CaptchaError) => current() && fail(reason),
+      )
   }
 
   function removeWidget() {
     generation++
     clearTimeout(readyTimer)
-    cancelHeal()
+    stopHeal()
     widget?.destroy()
     widget = null
-    widgetPhase = 'none'
+    widgetPhase = Phase.None
     runStarted = false
-  }
-
-  function cancelHeal() {
-    stopHeal()
-    stopHeal = noop
   }
 
   function rerender(healing?: boolean) {
@@ -256,13 +274,18 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     publish()
   }
 
+  /** Nothing to do: destroyed, or on a server. */
+  const inert = () => destroyed || !hasDocument()
+
   /** `fresh`: run a new challenge even when the held token would do. */
-  function challenge(fresh: boolean, { minTtlMs = 0, signal, timeoutMs }: GetTokenOptions = {}) {
-    if (destroyed || !hasDocument()) {
+  function challenge(fresh: boolean, tokenOptions: GetTokenOptions = {}) {
+    if (inert()) {
       return Promise.reject(new CaptchaError(destroyed ? 'destroyed' : 'unsupported-environment'))
     }
-    if (!fresh && token && expiresAt! - Date.now() >= minTtlMs) return Promise.resolve(token)
-    return abortable(() => requestRun(true), { signal, timeoutMs })
+    if (!fresh && token && expiresAt! - Date.now() >= (tokenOptions.minTtlMs ?? 0))
+      return Promise.resolve(token)
+    // The caller's own signal and timeout stop only its wait (abortable reads just those two).
+    return abortable(() => requestRun(true), tokenOptions)
   }
 
   const captcha: Captcha = {
@@ -271,10 +294,9 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     on: events.on,
 
     mount(element) {
-      if (destroyed || !hasDocument()) return noop
+      if (inert()) return noop
       if (container) unmount()
-      clearTimeout(mountTimer)
-      mountTimer = undefined
+      stopWaitingForMount()
       container = element
       render()
       // After destroy() or another mount the container differs, and this teardown does nothing.
@@ -295,7 +317,8 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
       error = null
       expired = false
       settleRun(new CaptchaError('aborted'))
-      if (container && (widgetPhase === 'none' || widgetPhase === 'failed')) return rerender()
+      // No working widget (none, or a failed one): render anew.
+      if (container && widgetPhase < Phase.Loading) return rerender()
       widget?.reset()
       publish()
     },
@@ -303,7 +326,7 @@ export function createCaptcha(input: CaptchaOptions): Captcha {
     update(patch) {
       if (destroyed) return
       const previous = options
-      const next = resolveOptions({ ...previous, ...patch } as CaptchaOptions)
+      const next = resolveOptions({ ...previous, ...patch } as CaptchaOptions, providers)
       options = next
       if (next.provider !== previous.provider || next.siteKey !== previous.siteKey) {
         driver = null
