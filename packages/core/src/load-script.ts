@@ -7,6 +7,12 @@ import type { CaptchaOptions } from './types'
 /** Each try's timeout, and that of every other load step the controller takes. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 10_000
 export const DEFAULT_BASE_DELAY_MS = 500
+/**
+ * The controller's script tries in all, where `loadScript` alone makes three: with the
+ * adapter's chunk ahead of the script, a third would take a call past the 60 s bound
+ * (STATE-MACHINE.md), and a failed widget tries again by itself anyway.
+ */
+export const DEFAULT_SCRIPT_ATTEMPTS = 2
 
 export interface LoadScriptOptions {
   /** CSP nonce, set as an attribute: browsers hide the property from scripts that read it. */
@@ -28,7 +34,7 @@ export interface LoadScriptOptions {
  */
 export function loadScript(
   src: string,
-  { nonce, timeoutMs, attempts, baseDelayMs, signal }: LoadScriptOptions = {},
+  { nonce, timeoutMs, attempts = 3, baseDelayMs, signal }: LoadScriptOptions = {},
 ): Promise<void> {
   if (!hasDocument()) return Promise.reject(new CaptchaError('unsupported-environment'))
   const url = new URL(src, document.baseURI).href
@@ -46,7 +52,7 @@ export async function loadTries(
   url: string,
   { nonce, loadTimeoutMs, retry }: Pick<CaptchaOptions, 'nonce' | 'loadTimeoutMs' | 'retry'>,
 ): Promise<void> {
-  const { attempts = 3, baseDelayMs = DEFAULT_BASE_DELAY_MS } = retry ?? {}
+  const { attempts = DEFAULT_SCRIPT_ATTEMPTS, baseDelayMs = DEFAULT_BASE_DELAY_MS } = retry ?? {}
   for (let attempt = 1; ; attempt++) {
     try {
       return await loadOnce(url, nonce, loadTimeoutMs)

@@ -18,7 +18,7 @@ const MAX_REISSUES_IN_A_ROW = 2
 // Options that the live widget cannot take in place: changing one renders it anew.
 const RENDER_KEYS = ['theme', 'action', 'product', 'execution', 'serverToken'] as const
 
-export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
+export const createDriver: ProviderFactory = (getOptions) => {
   // A re-issued server token lives here, apart from the caller's options, so that a re-render
   // cannot bring back the expired one; it applies while the caller's `serverToken` is still the
   // one it `replaces`. None yet means the caller's one was rejected and a new one must be issued.
