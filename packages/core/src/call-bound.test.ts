@@ -3,11 +3,7 @@
 // the wait for a mount, the adapter's chunk, the script's tries, CaptchaLa's SDK step and the
 // wait for ready; the sum uses the defaults the code has, so raising one is caught here.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import {
-  createController,
-  DEFAULT_MOUNT_TIMEOUT_MS,
-  DEFAULT_READY_TIMEOUT_MS,
-} from './create-captcha'
+import { createController, DEFAULT_MOUNT_TIMEOUT_MS, DEFAULT_READY_TIMEOUT_MS } from './controller'
 import {
   DEFAULT_BASE_DELAY_MS,
   DEFAULT_LOAD_TIMEOUT_MS,

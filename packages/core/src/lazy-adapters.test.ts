@@ -70,3 +70,21 @@ describe('lazily loaded chunks: provider adapters', () => {
     expect(text.get(chunk!.path)).toContain('Reintentar')
   })
 })
+
+describe('a single-provider entry (@passline/core/<provider>)', () => {
+  it.each(Object.keys(PROVIDER_URLS))(
+    '%s: carries its adapter and no other, and imports no adapter chunk',
+    async (provider) => {
+      const { outputs, text } = await bundle(`src/${provider}.ts`)
+      const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!
+      const eager = [...staticClosure(outputs, entry)].map((path) => text.get(path)).join('')
+      for (const [other, url] of Object.entries(PROVIDER_URLS)) {
+        if (other === provider) expect(eager).toContain(url)
+        else expect(eager).not.toContain(url)
+      }
+      // Only the components' translations stay a chunk of their own.
+      const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import')
+      expect(lazy.map((i) => i.path)).toEqual([expect.stringContaining('translations')])
+    },
+  )
+})
