@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { browserBench } from './browser.mjs'
 import { renderMarkdown } from './report.mjs'
 import { serverOverhead } from './server-overhead.mjs'
-import { measureSizes } from './sizes.mjs'
+import { measureSizes, WHAT_EACH_BYTE_BUYS } from './sizes.mjs'
 import { validateThroughput } from './validate-throughput.mjs'
 
 const smoke = process.argv.includes('--smoke')
@@ -93,6 +93,7 @@ const results = {
   versions,
   settings,
   sizes,
+  buys: WHAT_EACH_BYTE_BUYS,
   browser,
   validate,
   overhead,
