@@ -1,6 +1,7 @@
 // Size budgets: measures each entry of size-budgets.json from the built packages (see
-// bundle-size.mjs: what a page loads, min+gzip) and fails when its gzip size, or its growth
-// over the entry named in `onTopOf`, passes the budget.
+// bundle-size.mjs: what a page loads, min+gzip, with the adapter chunks named in `lazy` and the
+// bundler aliases in `alias`) and fails when its gzip size, or its growth over the entry named
+// in `onTopOf`, passes the budget.
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { measureBundle } from './bundle-size.mjs'
@@ -8,12 +9,16 @@ import { measureBundle } from './bundle-size.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const budgets = JSON.parse(readFileSync(new URL('../size-budgets.json', import.meta.url), 'utf8'))
 
-/** Resolves `@passline/x[/sub]` to the package's built ESM file, the way a user's bundler would. */
-const builtWorkspace = {
+/**
+ * Resolves `@passline/x[/sub]` to the package's built ESM file, the way a user's bundler would;
+ * `alias` maps a specifier to another first, as an app's bundler alias does.
+ */
+const builtWorkspace = (alias = {}) => ({
   name: 'built-workspace',
   setup(b) {
     b.onResolve({ filter: /^@passline\// }, (args) => {
-      const [, pkg, sub] = args.path.match(/^@passline\/([a-z-]+)(?:\/([a-z-]+))?$/) ?? []
+      const specifier = alias[args.path] ?? args.path
+      const [, pkg, sub] = specifier.match(/^@passline\/([a-z-]+)(?:\/([a-z-]+))?$/) ?? []
       // An Angular package (ng-packagr) carries its own manifest in dist/.
       const manifest = `${root}packages/${pkg}/dist/package.json`
       const file = existsSync(manifest)
@@ -23,17 +28,17 @@ const builtWorkspace = {
       return { path: file }
     })
   },
-}
+})
 
-const measure = (code, lazy) =>
-  measureBundle(code, { resolveDir: root, lazy, plugins: [builtWorkspace] })
+const measure = ({ code, lazy, alias }) =>
+  measureBundle(code, { resolveDir: root, lazy, plugins: [builtWorkspace(alias)] })
 
 const sizes = new Map()
 let over = 0
 for (const budget of budgets) {
   let size
   try {
-    size = await measure(budget.code, budget.lazy)
+    size = await measure(budget)
   } catch (error) {
     console.error(`✗ ${budget.name}: cannot bundle: ${error.message}`)
     over += 1

@@ -10,6 +10,8 @@ export function renderMarkdown({
   versions,
   settings,
   sizes,
+  sizesDate = date,
+  buys,
   browser,
   validate,
   overhead,
@@ -20,6 +22,12 @@ export function renderMarkdown({
       const ours = name.startsWith('@passline/')
       const label = ours ? `**${name}**` : name
       return `| ${label} | ${framework} | ${provider} | ${fmt(min)} | ${fmt(gzip)} |`
+    })
+    .join('\n')
+  const buyRows = buys
+    .map(({ name, retry, refresh, settles, ssr, form }) => {
+      const label = name.startsWith('@passline/') ? `**${name}**` : name
+      return `| ${label} | ${retry} | ${refresh} | ${settles} | ${ssr} | ${form} |`
     })
     .join('\n')
   const floor = browser.timings.bare
@@ -88,14 +96,26 @@ Figures are medians: ${settings.browserRuns} runs per binding in the browser, ${
 
 ## Size
 
-What a page loads, bundled with esbuild (minified, ES2022, frameworks external, a binding's
-own dependencies included), in bytes. For Passline, the entry plus the chunks it imports, plus
-the provider's adapter chunk that the page fetches when it renders that provider
-(\`scripts/bundle-size.mjs\`, the same code as the size budgets).
+Measured ${sizesDate.slice(0, 10)}. What a page loads, bundled with esbuild (minified, ES2022,
+frameworks external, a binding's own dependencies included), in bytes. For Passline, the entry
+plus the chunks it imports, plus the provider's adapter chunk that the page fetches when it
+renders that provider (\`scripts/bundle-size.mjs\`, the same code as the size budgets).
 
 | entry | framework | provider | min | min+gzip |
 | --- | --- | --- | ---: | ---: |
 ${sizeRows}
+
+For Passline, \`@passline/core/<provider>\` is the same API with one provider's adapter carried
+along: no registry, no chunk to fetch (an app can alias \`@passline/core\` to it).
+
+### What each byte buys
+
+What each package's own code does (read in its shipped build at the version measured), apart
+from what the provider's widget does by itself.
+
+| package | retry | refresh | settles | SSR | form |
+| --- | --- | --- | --- | --- | --- |
+${buyRows}
 
 ## Browser: mount to ready, and to verified
 

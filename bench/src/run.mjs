@@ -9,7 +9,7 @@ import { policyMemory } from './policy-memory.mjs'
 import { policyOverhead } from './policy-overhead.mjs'
 import { renderMarkdown } from './report.mjs'
 import { serverOverhead } from './server-overhead.mjs'
-import { measureSizes } from './sizes.mjs'
+import { measureSizes, WHAT_EACH_BYTE_BUYS } from './sizes.mjs'
 import { validateThroughput } from './validate-throughput.mjs'
 
 const smoke = process.argv.includes('--smoke')
@@ -115,6 +115,7 @@ const results = {
   versions,
   settings,
   sizes,
+  buys: WHAT_EACH_BYTE_BUYS,
   browser,
   validate,
   overhead,

@@ -28,7 +28,13 @@ const angularAsPublished = {
 
 /** What is compared: each row names the provider and framework it serves. */
 export const SIZE_ENTRIES = [
-  { name: '@passline/core + CaptchaLa', framework: '—', provider: 'CaptchaLa', code: CORE },
+  {
+    name: '@passline/core + CaptchaLa',
+    framework: '—',
+    provider: 'CaptchaLa',
+    code: CORE,
+    lazy: ['captchala'],
+  },
   {
     name: '@passline/core + Turnstile',
     framework: '—',
@@ -50,7 +56,37 @@ export const SIZE_ENTRIES = [
     code: CORE,
     lazy: ['recaptcha'],
   },
-  { name: '@passline/react + CaptchaLa', framework: 'React', provider: 'CaptchaLa', code: REACT },
+  {
+    name: '@passline/core/captchala',
+    framework: '—',
+    provider: 'CaptchaLa',
+    code: "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core/captchala'",
+  },
+  {
+    name: '@passline/core/turnstile',
+    framework: '—',
+    provider: 'Turnstile',
+    code: "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core/turnstile'",
+  },
+  {
+    name: '@passline/core/hcaptcha',
+    framework: '—',
+    provider: 'hCaptcha',
+    code: "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core/hcaptcha'",
+  },
+  {
+    name: '@passline/core/recaptcha',
+    framework: '—',
+    provider: 'reCAPTCHA',
+    code: "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core/recaptcha'",
+  },
+  {
+    name: '@passline/react + CaptchaLa',
+    framework: 'React',
+    provider: 'CaptchaLa',
+    code: REACT,
+    lazy: ['captchala'],
+  },
   {
     name: '@passline/react + Turnstile',
     framework: 'React',
@@ -72,7 +108,13 @@ export const SIZE_ENTRIES = [
     code: REACT,
     lazy: ['recaptcha'],
   },
-  { name: '@passline/vue + CaptchaLa', framework: 'Vue', provider: 'CaptchaLa', code: VUE },
+  {
+    name: '@passline/vue + CaptchaLa',
+    framework: 'Vue',
+    provider: 'CaptchaLa',
+    code: VUE,
+    lazy: ['captchala'],
+  },
   {
     name: '@passline/vue + Turnstile',
     framework: 'Vue',
@@ -99,6 +141,7 @@ export const SIZE_ENTRIES = [
     framework: 'Svelte',
     provider: 'CaptchaLa',
     code: SVELTE,
+    lazy: ['captchala'],
   },
   {
     name: '@passline/svelte + Turnstile',
@@ -121,7 +164,13 @@ export const SIZE_ENTRIES = [
     code: SVELTE,
     lazy: ['recaptcha'],
   },
-  { name: '@passline/solid + CaptchaLa', framework: 'Solid', provider: 'CaptchaLa', code: SOLID },
+  {
+    name: '@passline/solid + CaptchaLa',
+    framework: 'Solid',
+    provider: 'CaptchaLa',
+    code: SOLID,
+    lazy: ['captchala'],
+  },
   {
     name: '@passline/solid + Turnstile',
     framework: 'Solid',
@@ -148,6 +197,7 @@ export const SIZE_ENTRIES = [
     framework: 'Angular',
     provider: 'CaptchaLa',
     code: ANGULAR,
+    lazy: ['captchala'],
   },
   {
     name: '@passline/angular + Turnstile',
@@ -175,6 +225,7 @@ export const SIZE_ENTRIES = [
     framework: 'any (custom element)',
     provider: 'CaptchaLa',
     code: ELEMENT,
+    lazy: ['captchala'],
   },
   {
     name: '@passline/element + Turnstile',
@@ -259,3 +310,86 @@ export async function measureSizes() {
   }
   return rows
 }
+
+/**
+ * What a row's bytes buy, as the package's own code does it at the version measured (read in
+ * its shipped build), apart from what the provider's widget does by itself: a failed load or
+ * widget tried again (retry), the token renewed before it expires (refresh), a call for a token
+ * that always settles (settles), server rendering (SSR), and how the token reaches a form.
+ */
+export const WHAT_EACH_BYTE_BUYS = [
+  {
+    name: '@passline/core and every binding',
+    retry: 'the script twice; a failed widget heals by itself (1 s, doubling to 30 s)',
+    refresh: 'before expiry, the old token kept meanwhile',
+    settles: 'every getToken() within 60 s by default, typed errors; also on close, unmount, abort',
+    ssr: 'nothing touches the page before mount; server rendering tested',
+    form:
+      "the widget's own hidden field; Vue v-model:token, Svelte bind:token, Angular a form " +
+      'control, the element form-associated (the token is the form value, required checked)',
+  },
+  {
+    name: '@marsidev/react-turnstile',
+    retry: "no load retry (Turnstile's own challenge retry passed on)",
+    refresh: "Turnstile's own, after expiry",
+    settles: 'getResponsePromise(), 30 s timeout',
+    ssr: 'loads after mount',
+    form: "Turnstile's hidden field",
+  },
+  {
+    name: '@hcaptcha/react-hcaptcha',
+    retry: 'the script, twice more (bundled loader)',
+    refresh: 'no',
+    settles: 'execute({ async: true }), no timeout of its own',
+    ssr: 'loads after mount',
+    form: "hCaptcha's hidden field",
+  },
+  {
+    name: 'react-google-recaptcha',
+    retry: 'no',
+    refresh: 'no',
+    settles: 'executeAsync(), no timeout of its own',
+    ssr: 'loads after mount',
+    form: "reCAPTCHA's hidden field",
+  },
+  {
+    name: '@captchafox/react',
+    retry: 'the script, 4 tries',
+    refresh: 'no',
+    settles: 'execute(), with a timeout',
+    ssr: 'loads after mount',
+    form: '—',
+  },
+  {
+    name: 'svelte-turnstile',
+    retry: "no load retry (Turnstile's own challenge retry passed on)",
+    refresh: "Turnstile's own, after expiry",
+    settles: 'no promise',
+    ssr: 'loads after mount',
+    form: "Turnstile's hidden field",
+  },
+  {
+    name: '@nerimity/solid-turnstile',
+    retry: 'no',
+    refresh: 'a reset on expiry, opt-in',
+    settles: 'no promise',
+    ssr: 'loads after mount',
+    form: "Turnstile's hidden field",
+  },
+  {
+    name: 'vue-turnstile',
+    retry: 'no',
+    refresh: 'a reset 295 s after each token',
+    settles: 'no promise',
+    ssr: 'loads after mount',
+    form: 'v-model',
+  },
+  {
+    name: '@hcaptcha/vue3-hcaptcha',
+    retry: 'no',
+    refresh: 'no',
+    settles: 'executeAsync(), no timeout of its own',
+    ssr: 'loads after mount',
+    form: "hCaptcha's hidden field",
+  },
+]

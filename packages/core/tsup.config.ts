@@ -3,7 +3,15 @@ import { definePackageBuild } from '../../tsup.config.base.ts'
 
 export default defineConfig(
   definePackageBuild({
-    entry: { index: 'src/index.ts', testing: 'src/testing.ts' },
+    entry: {
+      index: 'src/index.ts',
+      // One provider, its adapter carried along: no registry, no adapter chunk to fetch.
+      captchala: 'src/captchala.ts',
+      turnstile: 'src/turnstile.ts',
+      hcaptcha: 'src/hcaptcha.ts',
+      recaptcha: 'src/recaptcha.ts',
+      testing: 'src/testing.ts',
+    },
     // ESM splits (each provider adapter is a chunk of its own, fetched on first use); CJS does not.
     splitting: undefined,
   }),

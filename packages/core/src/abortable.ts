@@ -14,19 +14,19 @@ export function abortable<T>(
   { signal, timeoutMs }: AbortableOptions,
   timeoutCode: CaptchaErrorCode = 'timeout',
 ): Promise<T> {
-  const aborted = () => new CaptchaError('aborted', { cause: signal!.reason })
-  if (signal?.aborted) return Promise.reject(aborted())
-  const shared = start()
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted())
+    const abort = () => reject(new CaptchaError('aborted', { cause: signal!.reason }))
+    if (signal?.aborted) return abort()
     const timer =
       timeoutMs === undefined
         ? 0
         : setTimeout(() => reject(new CaptchaError(timeoutCode)), timeoutMs)
-    signal?.addEventListener('abort', onAbort)
-    shared.then(resolve, reject).finally(() => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-    })
+    signal?.addEventListener('abort', abort)
+    start()
+      .then(resolve, reject)
+      .finally(() => {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', abort)
+      })
   })
 }

@@ -7,18 +7,18 @@ export interface Emitter<Events extends EventMap<Events>> {
 }
 
 export function createEmitter<Events extends EventMap<Events>>(): Emitter<Events> {
-  const handlers = new Map<keyof Events, Set<Events[keyof Events]>>()
+  // Only the fixed event names of a controller are keys here.
+  const handlers: { [E in keyof Events]?: Set<Events[E]> } = {}
 
   return {
     on(event, handler) {
-      let set = handlers.get(event)
-      if (!set) handlers.set(event, (set = new Set()))
+      const set = (handlers[event] ??= new Set())
       set.add(handler)
       return () => set.delete(handler)
     },
     emit(event, ...args) {
       // Set iteration tolerates a handler that unsubscribes itself (or another) meanwhile.
-      handlers.get(event)?.forEach((handler) => handler(...args))
+      handlers[event]?.forEach((handler) => handler(...args))
     },
   }
 }

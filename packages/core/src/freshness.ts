@@ -1,37 +1,31 @@
-export interface FreshnessHandlers {
-  /** The refresh moment was reached while the token is still valid. */
-  refreshDue(): void
-  expired(): void
-}
+import { wake } from './wake'
 
 // `visibilitychange` is fired at the document and bubbles to the window.
 const WAKE_EVENTS = ['visibilitychange', 'focus', 'pageshow']
 
 /**
- * Watches one token's lifetime and returns the teardown. Timers are throttled in background
- * tabs and stop while a machine sleeps, so the clock is checked again whenever the page comes
- * back (`visibilitychange`, `focus`, `pageshow`): a stale token is never left as verified.
+ * Watches one token's lifetime: `refreshDue` once `refreshAt` is reached while the token is
+ * still valid, then `expired`. Returns the teardown. Timers are throttled in background tabs
+ * and stop while a machine sleeps, so the clock is checked again whenever the page comes back
+ * (`visibilitychange`, `focus`, `pageshow`): a stale token is never left as verified.
  */
 export function watchFreshness(
   expiresAt: number,
   refreshAt: number | null,
-  handlers: FreshnessHandlers,
+  refreshDue: () => void,
+  expired: () => void,
 ): () => void {
-  const arm = () => setTimeout(check, (refreshAt ?? expiresAt) - Date.now())
-  let timer = arm()
+  let stop: () => void
+  const arm = () => (stop = wake((refreshAt ?? expiresAt) - Date.now(), WAKE_EVENTS, check))
   function check() {
-    clearTimeout(timer)
-    if (Date.now() >= expiresAt) return handlers.expired()
-    const refreshDue = refreshAt !== null && Date.now() >= refreshAt
-    if (refreshDue) refreshAt = null
+    stop()
+    if (Date.now() >= expiresAt) return expired()
+    const due = refreshAt !== null && Date.now() >= refreshAt
+    if (due) refreshAt = null
     // Armed before the handler runs, so a teardown from inside it also clears this timer.
-    timer = arm()
-    if (refreshDue) handlers.refreshDue()
+    arm()
+    if (due) refreshDue()
   }
-  for (const event of WAKE_EVENTS) window.addEventListener(event, check)
-
-  return () => {
-    clearTimeout(timer)
-    for (const event of WAKE_EVENTS) window.removeEventListener(event, check)
-  }
+  arm()
+  return () => stop()
 }

@@ -1,3 +1,5 @@
+import { wake } from './wake'
+
 /** The wait before automatic attempt `n` (0-based): 1 s, doubling, never more than 30 s. */
 export const healDelayMs = (attempt: number): number => Math.min(1000 * 2 ** attempt, 30_000)
 
@@ -7,18 +9,11 @@ export const healDelayMs = (attempt: number): number => Math.min(1000 * 2 ** att
  * a background tab sends nothing. Returns the teardown.
  */
 export function scheduleHeal(delayMs: number, heal: () => void): () => void {
-  const fire = () => {
+  // `visibilitychange` is fired at the document and bubbles to the window.
+  const stop = wake(delayMs, ['online', 'visibilitychange'], () => {
+    if (document.hidden) return
     stop()
     heal()
-  }
-  const fireIfShown = () => document.hidden || fire()
-  // `visibilitychange` is fired at the document and bubbles to the window.
-  const events = ['online', 'visibilitychange']
-  const stop = () => {
-    clearTimeout(timer)
-    for (const event of events) window.removeEventListener(event, fireIfShown)
-  }
-  const timer = setTimeout(fireIfShown, delayMs)
-  for (const event of events) window.addEventListener(event, fireIfShown)
+  })
   return stop
 }

@@ -1,27 +1,2 @@
-export { captchaOptionsChanged, mergeCaptchaOptions, withLatestCallbacks } from './binding-options'
-export type { CaptchaDefaults, UseCaptchaOptions } from './binding-options'
+export * from './api'
 export { createCaptcha } from './create-captcha'
-export { CaptchaError, isCaptchaError } from './errors'
-export { IDLE_STATE } from './idle-state'
-export { describeFailure } from './texts/failure'
-export type { CaptchaFailure } from './texts/failure'
-export { captchaTexts, loadCaptchaTexts } from './texts/texts'
-export type { CaptchaTexts } from './texts/texts'
-export type { CaptchaErrorCode, CaptchaErrorDetails } from './errors'
-export { loadScript } from './load-script'
-export type { LoadScriptOptions } from './load-script'
-export type { ProviderDriver, ProviderFactory, Widget, WidgetEvents } from './provider'
-export type {
-  Captcha,
-  CaptchaEvents,
-  CaptchalaOptions,
-  CaptchaOptions,
-  CaptchaState,
-  CaptchaStatus,
-  GetTokenOptions,
-  HcaptchaOptions,
-  ProviderName,
-  RecaptchaOptions,
-  RetryOptions,
-  TurnstileOptions,
-} from './types'

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { build, type Metafile } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
-const PROVIDER_URLS = {
+const PROVIDER_URLS: Record<string, string> = {
+  captchala: 'cdn.captcha-cdn.net',
   turnstile: 'challenges.cloudflare.com',
   hcaptcha: 'js.hcaptcha.com',
   recaptcha: 'www.google.com/recaptcha',
@@ -13,10 +14,10 @@ const PROVIDER_URLS = {
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
-/** Bundles the package entry as an app's bundler would, with code splitting. */
-async function bundle() {
+/** Bundles a package entry as an app's bundler would, with code splitting. */
+async function bundle(entry = 'src/index.ts') {
   const result = await build({
-    entryPoints: ['src/index.ts'],
+    entryPoints: [entry],
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -46,10 +47,11 @@ describe('lazily loaded chunks: provider adapters', () => {
     const { outputs, text } = await bundle()
     const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!
     const eager = [...staticClosure(outputs, entry)].map((path) => text.get(path)).join('')
-    expect(eager).toContain('cdn.captcha-cdn.net')
+    // The engine itself is there; no adapter is.
+    expect(eager).toContain('ready-timeout')
     const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import')
-    // Three adapters and the components' translations.
-    expect(lazy).toHaveLength(4)
+    // Four adapters and the components' translations.
+    expect(lazy).toHaveLength(5)
     for (const [provider, url] of Object.entries(PROVIDER_URLS)) {
       expect(eager).not.toContain(url)
       const chunk = lazy.find((i) => i.path.includes(provider))
@@ -67,4 +69,22 @@ describe('lazily loaded chunks: provider adapters', () => {
     const chunk = outputs[entry]!.imports.find((i) => i.path.includes('translations'))
     expect(text.get(chunk!.path)).toContain('Reintentar')
   })
+})
+
+describe('a single-provider entry (@passline/core/<provider>)', () => {
+  it.each(Object.keys(PROVIDER_URLS))(
+    '%s: carries its adapter and no other, and imports no adapter chunk',
+    async (provider) => {
+      const { outputs, text } = await bundle(`src/${provider}.ts`)
+      const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!
+      const eager = [...staticClosure(outputs, entry)].map((path) => text.get(path)).join('')
+      for (const [other, url] of Object.entries(PROVIDER_URLS)) {
+        if (other === provider) expect(eager).toContain(url)
+        else expect(eager).not.toContain(url)
+      }
+      // Only the components' translations stay a chunk of their own.
+      const lazy = outputs[entry]!.imports.filter((i) => i.kind === 'dynamic-import')
+      expect(lazy.map((i) => i.path)).toEqual([expect.stringContaining('translations')])
+    },
+  )
 })

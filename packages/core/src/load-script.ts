@@ -2,6 +2,17 @@ import { abortable } from './abortable'
 import { hasDocument } from './environment'
 import { CaptchaError } from './errors'
 import { sharedLoad } from './shared-load'
+import type { CaptchaOptions } from './types'
+
+/** Each try's timeout, and that of every other load step the controller takes. */
+export const DEFAULT_LOAD_TIMEOUT_MS = 10_000
+export const DEFAULT_BASE_DELAY_MS = 500
+/**
+ * The controller's script tries in all, where `loadScript` alone makes three: with the
+ * adapter's chunk ahead of the script, a third would take a call past the 60 s bound
+ * (STATE-MACHINE.md), and a failed widget tries again by itself anyway.
+ */
+export const DEFAULT_SCRIPT_ATTEMPTS = 2
 
 export interface LoadScriptOptions {
   /** CSP nonce, set as an attribute: browsers hide the property from scripts that read it. */
@@ -21,20 +32,30 @@ export interface LoadScriptOptions {
  * A failed or timed-out tag is removed before the next try; after the last try fails the
  * load is forgotten, so a later call starts afresh.
  */
-export function loadScript(src: string, options: LoadScriptOptions = {}): Promise<void> {
+export function loadScript(
+  src: string,
+  { nonce, timeoutMs, attempts = 3, baseDelayMs, signal }: LoadScriptOptions = {},
+): Promise<void> {
   if (!hasDocument()) return Promise.reject(new CaptchaError('unsupported-environment'))
   const url = new URL(src, document.baseURI).href
+  const tries = { nonce, loadTimeoutMs: timeoutMs, retry: { attempts, baseDelayMs } }
   // The per-try timeout belongs to the shared load, not to this caller's wait.
-  return abortable(() => sharedLoad(url, () => loadWithRetries(url, options)), {
-    signal: options.signal,
-  })
+  return abortable(() => sharedLoad(url, () => loadTries(url, tries)), { signal })
 }
 
-async function loadWithRetries(url: string, options: LoadScriptOptions): Promise<void> {
-  const { attempts = 3, baseDelayMs = 500 } = options
+/**
+ * The tries themselves for an absolute `url`, as a controller's options ask (the adapters
+ * call this directly and share their whole SDK load instead, so a page that never calls
+ * `loadScript` carries neither its sharing nor its own option names).
+ */
+export async function loadTries(
+  url: string,
+  { nonce, loadTimeoutMs, retry }: Pick<CaptchaOptions, 'nonce' | 'loadTimeoutMs' | 'retry'>,
+): Promise<void> {
+  const { attempts = DEFAULT_SCRIPT_ATTEMPTS, baseDelayMs = DEFAULT_BASE_DELAY_MS } = retry ?? {}
   for (let attempt = 1; ; attempt++) {
     try {
-      return await loadOnce(url, options)
+      return await loadOnce(url, nonce, loadTimeoutMs)
     } catch (error) {
       if (attempt >= attempts) throw error
     }
@@ -42,8 +63,20 @@ async function loadWithRetries(url: string, options: LoadScriptOptions): Promise
   }
 }
 
-function loadOnce(url: string, { nonce, timeoutMs = 10_000 }: LoadScriptOptions): Promise<void> {
-  // Adopt a tag someone else added for the same URL instead of requesting it twice.
+function loadOnce(url: string, nonce?: string, timeoutMs?: number): Promise<void> {
+  const script = scriptTag(url, nonce)
+  const loaded = new Promise<void>((resolve, reject) => {
+    script.addEventListener('load', () => resolve())
+    script.addEventListener('error', () => reject())
+  })
+  return loadStep(loaded, timeoutMs).catch((error: unknown) => {
+    script.remove()
+    throw error
+  })
+}
+
+/** The tag for `url`: one someone else added is adopted instead of requesting it twice. */
+function scriptTag(url: string, nonce?: string): HTMLScriptElement {
   let tag = [...document.scripts].find((script) => script.src === url)
   if (!tag) {
     tag = document.createElement('script')
@@ -52,13 +85,37 @@ function loadOnce(url: string, { nonce, timeoutMs = 10_000 }: LoadScriptOptions)
     if (nonce) tag.setAttribute('nonce', nonce)
     document.head.append(tag)
   }
-  const script = tag
-  const loaded = new Promise<void>((resolve, reject) => {
-    script.addEventListener('load', () => resolve())
-    script.addEventListener('error', () => reject(new CaptchaError('script-load-failed')))
-  })
-  return abortable(() => loaded, { timeoutMs }, 'script-timeout').catch((error: unknown) => {
-    script.remove()
-    throw error
-  })
+  return tag
 }
+
+/**
+ * Bounds one load step (a try, an adapter chunk, an SDK's own start-up): `script-timeout`
+ * after `timeoutMs`, and `script-load-failed` (with the step's reason as `cause`) if it fails.
+ */
+export const loadStep = <T>(step: Promise<T>, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS): Promise<T> =>
+  abortable(
+    () =>
+      step.catch((cause: unknown) => {
+        throw new CaptchaError('script-load-failed', { cause })
+      }),
+    { timeoutMs },
+    'script-timeout',
+  )
+
+/**
+ * Loads a provider's SDK and resolves with its API, which `adopt` finds on the page: once per
+ * `key` for every widget on the page, a failure forgotten. An API already there is adopted as
+ * it is; otherwise `start` takes the load steps, and an API still missing after them fails the
+ * load. Here, not in an adapter, so that every adapter chunk shares it with the engine.
+ */
+export const loadSdk = <T>(
+  key: string,
+  adopt: () => T | undefined,
+  start: () => Promise<unknown>,
+): Promise<T> =>
+  sharedLoad(`sdk ${key}`, async () => {
+    if (!adopt()) await start()
+    const api = adopt()
+    if (!api) throw new CaptchaError('script-load-failed')
+    return api
+  })

@@ -1,5 +1,5 @@
 import type { CaptchaError } from './errors'
-import type { CaptchaOptions } from './types'
+import type { CaptchaOptions, ProviderName } from './types'
 
 /** What a rendered widget tells the controller. */
 export interface WidgetEvents {
@@ -37,3 +37,11 @@ export interface ProviderDriver {
 
 /** `getOptions` always returns the controller's current options. */
 export type ProviderFactory = (getOptions: () => CaptchaOptions) => ProviderDriver
+
+/**
+ * What a controller knows of providers: for a name, how to get its driver factory (bounded by
+ * the load timeout), or `undefined` for a provider it does not know.
+ */
+export type Providers = (
+  name: ProviderName,
+) => ((loadTimeoutMs: number | undefined) => Promise<ProviderFactory>) | undefined

@@ -4,6 +4,11 @@
  * test solve, fail, close or expire each widget. Used by Passline's own tests and published
  * as `@passline/core/testing` for yours.
  */
+// The controller fetches the CaptchaLa adapter as a chunk on its first mount, and a test cannot
+// wait for a fetch (fake timers do not; a zero-delay settle may not). So this entry has the
+// adapter in memory before a test mounts: imported here where the sources run unbundled, and
+// the built chunk requested as this module loads (a bundler may drop a bare import).
+import './providers/captchala'
 import type {
   CaptchalaConfig,
   CaptchalaInstance,
@@ -69,6 +74,8 @@ export interface FakeCaptchala {
 }
 
 const LOADER_PATTERN = /captchala-loader\.js/
+// See the import of the same module above.
+void import('./providers/captchala')
 let installs = 0
 
 export function installFakeCaptchala(initial: FakeCaptchalaOptions = {}): FakeCaptchala {

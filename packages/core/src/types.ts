@@ -3,7 +3,7 @@ import type { CaptchaError } from './errors'
 export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha'
 
 export interface RetryOptions {
-  /** How many times the script is requested in all, the first try included. Default 3. */
+  /** How many times the script is requested in all, the first try included. Default 2. */
   attempts?: number
   /** Wait before the second try; doubles after each failure. Default 500 ms. */
   baseDelayMs?: number

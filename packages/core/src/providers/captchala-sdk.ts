@@ -1,7 +1,7 @@
-import { abortable } from '../abortable'
-import { CaptchaError } from '../errors'
-import { loadScript, type LoadScriptOptions } from '../load-script'
-import { sharedLoad } from '../shared-load'
+import { loadSdk, loadStep, loadTries } from '../load-script'
+import type { CaptchaOptions } from '../types'
+
+const CAPTCHALA_LOADER_URL = 'https://cdn.captcha-cdn.net/captchala-loader.js'
 
 /** The part of CaptchaLa's browser SDK that Passline uses. */
 export interface CaptchalaConfig {
@@ -44,26 +44,23 @@ export interface CaptchalaWindow {
 /**
  * The loader script defines `loadCaptchala`, which in turn fetches the SDK and its styles.
  * Both steps are shared by every widget on the page; each has its own timeout; a failure is
- * forgotten so the next mount or reset tries again. An SDK already on the page is adopted.
+ * forgotten so the next mount or reset tries again. An SDK already on the page is adopted, and
+ * a `loadCaptchala` already defined is called without loading the loader again.
  */
-export function loadCaptchalaSdk(
-  loaderUrl: string,
-  options: LoadScriptOptions,
-): Promise<CaptchalaGlobal> {
+export function loadCaptchalaSdk(options: CaptchaOptions): Promise<CaptchalaGlobal> {
   const win = window as CaptchalaWindow
-  return sharedLoad(`captchala:${loaderUrl}`, async () => {
-    if (win.Captchala) return win.Captchala
-    if (!win.loadCaptchala) await loadScript(loaderUrl, options)
-    return callLoader(win, options.timeoutMs ?? 10_000)
-  })
-}
-
-function callLoader(win: CaptchalaWindow, timeoutMs: number): Promise<CaptchalaGlobal> {
-  const loaded = new Promise<CaptchalaGlobal>((resolve, reject) => {
-    const fail = (cause?: unknown) => reject(new CaptchaError('script-load-failed', { cause }))
-    win.loadCaptchala!(() => (win.Captchala ? resolve(win.Captchala) : fail()), fail)
-  })
-  return abortable(() => loaded, { timeoutMs }, 'script-timeout')
+  const url = new URL(options.scriptUrl ?? CAPTCHALA_LOADER_URL, document.baseURI).href
+  return loadSdk(
+    url,
+    () => win.Captchala,
+    async () => {
+      if (!win.loadCaptchala) await loadTries(url, options)
+      await loadStep(
+        new Promise<void>((resolve, reject) => win.loadCaptchala!(resolve, reject)),
+        options.loadTimeoutMs,
+      )
+    },
+  )
 }
 
 /**
@@ -71,7 +68,7 @@ function callLoader(win: CaptchalaWindow, timeoutMs: number): Promise<CaptchalaG
  * a bare code string is taken as it is.
  */
 export function captchalaErrorCode(error: unknown): string | undefined {
-  const details = error as { code?: unknown; message?: unknown } | undefined
-  const text = String(details?.code ?? details?.message ?? error ?? '')
-  return /(?:^|\()([\w.-]+)\)?\s*$/.exec(text)?.[1]
+  // A string or a number has no such fields; only nothing needs the `{}`.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  return /(?:^|\()([\w.-]+)\)?\s*$/.exec(String(code ?? message ?? error ?? ''))?.[1]
 }

@@ -8,7 +8,6 @@ import {
   type CaptchalaInstance,
 } from './captchala-sdk'
 
-export const CAPTCHALA_LOADER_URL = 'https://cdn.captcha-cdn.net/captchala-loader.js'
 // CaptchaLa does not document a pass-token lifetime; its server tokens default to 300 s.
 const CAPTCHALA_TOKEN_TTL_MS = 300_000
 // Errors after which CaptchaLa's own CMS boot script asks its backend for a new server token:
@@ -19,12 +18,12 @@ const MAX_REISSUES_IN_A_ROW = 2
 // Options that the live widget cannot take in place: changing one renders it anew.
 const RENDER_KEYS = ['theme', 'action', 'product', 'execution', 'serverToken'] as const
 
-export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
-  const current = () => getOptions() as CaptchalaOptions
+export const createDriver: ProviderFactory = (getOptions) => {
   // A re-issued server token lives here, apart from the caller's options, so that a re-render
-  // cannot bring back the expired one; it applies while the caller's `serverToken` is unchanged.
-  // No `token` yet means the caller's one was rejected and a new one must be issued.
-  let reissued: { token?: string; replaces: string | undefined } = { replaces: undefined }
+  // cannot bring back the expired one; it applies while the caller's `serverToken` is still the
+  // one it `replaces`. None yet means the caller's one was rejected and a new one must be issued.
+  let reissued: string | undefined
+  let replaces: string | undefined
   let reissuesInARow = 0
   let sdk: CaptchalaGlobal
 
@@ -32,40 +31,24 @@ export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
     tokenTtlMs: CAPTCHALA_TOKEN_TTL_MS,
 
     async load() {
-      const { scriptUrl, nonce, loadTimeoutMs, retry } = current()
-      sdk = await loadCaptchalaSdk(scriptUrl ?? CAPTCHALA_LOADER_URL, {
-        ...retry,
-        nonce,
-        timeoutMs: loadTimeoutMs,
-      })
+      sdk = await loadCaptchalaSdk(getOptions())
     },
 
     render(container, events) {
-      const options = current()
+      const options = getOptions() as CaptchalaOptions
+      const { getServerToken } = options
       let instance: CaptchalaInstance | undefined
       let destroyed = false
       let attached = false
 
-      const fail = (code: CaptchaErrorCode, providerCode?: string, cause?: unknown) => {
+      const fail = (code: CaptchaErrorCode, cause: unknown, providerCode?: string) => {
         if (!destroyed) events.error(new CaptchaError(code, { providerCode, cause }))
-      }
-
-      const issueServerToken = async () => {
-        try {
-          const token = await options.getServerToken!()
-          reissued = { token, replaces: options.serverToken }
-          return token
-        } catch (cause) {
-          fail('server-token-failed', undefined, cause)
-          return undefined
-        }
       }
 
       const attach = () => {
         if (attached) return
         attached = true
-        if (options.product === 'bind') instance!.bindTo(container)
-        else instance!.appendTo(container)
+        instance![options.product === 'bind' ? 'bindTo' : 'appendTo'](container)
       }
 
       const init = (serverToken: string | undefined) => {
@@ -90,21 +73,22 @@ export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
           .onError((error) => {
             if (destroyed) return
             const providerCode = captchalaErrorCode(error)
-            if (providerCode && REISSUE_CODES.test(providerCode) && options.getServerToken) {
+            if (providerCode && REISSUE_CODES.test(providerCode) && getServerToken) {
               // Rendering anew issues a new token first; a pending challenge carries over.
               if (reissuesInARow++ < MAX_REISSUES_IN_A_ROW) {
-                reissued = { replaces: options.serverToken }
+                reissued = undefined
+                replaces = options.serverToken
                 return events.rerender()
               }
               reissuesInARow = 0
-              return fail('server-token-failed', providerCode, error)
+              return fail('server-token-failed', error, providerCode)
             }
             fail(
               providerCode && CHALLENGE_FAILED_CODES.test(providerCode)
                 ? 'challenge-failed'
                 : 'provider-error',
-              providerCode,
               error,
+              providerCode,
             )
           })
           .onClose(() => {
@@ -113,10 +97,20 @@ export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
         if (options.execution !== 'execute') attach()
       }
 
-      const serverToken =
-        reissued.replaces === options.serverToken ? reissued.token : options.serverToken
-      if (serverToken || !options.getServerToken) init(serverToken)
-      else void issueServerToken().then((token) => token && init(token))
+      const serverToken = replaces === options.serverToken ? reissued : options.serverToken
+      if (serverToken || !getServerToken) init(serverToken)
+      else
+        // Through a promise, so that one that throws instead of rejecting is caught all the same.
+        Promise.resolve()
+          .then(getServerToken)
+          .then(
+            (token) => {
+              reissued = token
+              replaces = options.serverToken
+              if (token) init(token)
+            },
+            (cause: unknown) => fail('server-token-failed', cause),
+          )
 
       return {
         execute() {
@@ -126,11 +120,11 @@ export const createCaptchalaDriver: ProviderFactory = (getOptions) => {
         reset() {
           instance?.reset()
         },
-        update(next, previous) {
-          const a = next as CaptchalaOptions
-          const b = previous as CaptchalaOptions
-          const inPlace = RENDER_KEYS.every((key) => a[key] === b[key])
-          if (inPlace && a.language !== b.language) instance?.setLang(a.language ?? 'auto')
+        // A method's parameters may be narrower: this widget only ever sees CaptchaLa's options.
+        update(next: CaptchalaOptions, previous: CaptchalaOptions) {
+          const inPlace = RENDER_KEYS.every((key) => next[key] === previous[key])
+          if (inPlace && next.language !== previous.language)
+            instance?.setLang(next.language ?? 'auto')
           return inPlace
         },
         destroy() {

@@ -1,4 +1,3 @@
-import type { CaptchaError } from '../errors'
 import type { ProviderDriver, WidgetEvents } from '../provider'
 import type { CaptchaOptions } from '../types'
 
@@ -21,7 +20,7 @@ export interface ExplicitRenderSpec<O extends CaptchaOptions, A extends Explicit
   /** Starts the challenge; without it, `execute()` leaves that to the widget or the user. */
   execute?(api: A, id: string | number, options: O): void
   /** The provider's callbacks other than the token's and expiry's, mapped to widget events. */
-  callbacks(events: WidgetEvents, fail: (error: CaptchaError) => void): Record<string, unknown>
+  callbacks(events: WidgetEvents): Record<string, (...args: never[]) => unknown>
 }
 
 /**
@@ -33,7 +32,6 @@ export function createExplicitRenderDriver<O extends CaptchaOptions, A extends E
   getOptions: () => CaptchaOptions,
   spec: ExplicitRenderSpec<O, A>,
 ): ProviderDriver {
-  const current = () => getOptions() as O
   const renderKey = (options: O) =>
     JSON.stringify(spec.params(options)) + (spec.scriptKey?.(options) ?? '')
   let api: A
@@ -42,35 +40,36 @@ export function createExplicitRenderDriver<O extends CaptchaOptions, A extends E
     tokenTtlMs: spec.tokenTtlMs,
 
     async load() {
-      api = await spec.load(current())
+      api = await spec.load(getOptions() as O)
     },
 
     render(container, events) {
-      const options = current()
+      const options = getOptions() as O
       const sdk = api
       const host = container.appendChild(document.createElement('div'))
       let destroyed = false
-      // Nothing reaches the controller after destroy(), whatever the provider still calls.
-      const live =
-        <F extends (...args: never[]) => unknown>(handler: F) =>
-        (...args: Parameters<F>) =>
-          destroyed ? undefined : handler(...args)
-      const fail = live((error: CaptchaError) => events.error(error))
-      const callbacks = Object.fromEntries(
-        Object.entries(spec.callbacks(events, fail)).map(([name, handler]) => [
-          name,
-          live(handler as () => void),
-        ]),
+      const params: Record<string, unknown> = {
+        ...spec.params(options),
+        ...spec.callbacks(events),
+        callback: (token: string) => events.token(token),
+        'expired-callback': () => events.expire(),
+      }
+      const id = sdk.render(
+        host,
+        Object.fromEntries(
+          Object.entries(params)
+            .filter(([, value]) => value !== undefined)
+            // Nothing reaches the controller after destroy(), whatever the provider still calls.
+            .map(([name, value]) => [
+              name,
+              typeof value === 'function'
+                ? (...args: unknown[]) => (destroyed ? undefined : value(...args))
+                : value,
+            ]),
+        ),
       )
-      const params = Object.entries(spec.params(options)).filter(([, value]) => value !== undefined)
-      const id = sdk.render(host, {
-        ...Object.fromEntries(params),
-        ...callbacks,
-        callback: live((token: string) => events.token(token)),
-        'expired-callback': live(() => events.expire()),
-      })
       // After render() returns, so the controller holds this widget when it hears `ready`.
-      queueMicrotask(live(() => events.ready()))
+      queueMicrotask(() => destroyed || events.ready())
 
       return {
         execute() {

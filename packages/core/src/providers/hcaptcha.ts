@@ -2,9 +2,10 @@ import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { HcaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
-import { explicitLanguage, explicitTheme, loadGlobalApi } from './load-global-api'
+import { explicitTheme } from './explicit-theme'
+import { explicitLanguage, loadGlobalApi } from './load-global-api'
 
-export const HCAPTCHA_SCRIPT_URL = 'https://js.hcaptcha.com/1/api.js'
+const HCAPTCHA_SCRIPT_URL = 'https://js.hcaptcha.com/1/api.js'
 // hCaptcha's tokens verify for 120 s (its SDKs' `tokenExpiration`).
 const HCAPTCHA_TOKEN_TTL_MS = 120_000
 
@@ -18,13 +19,13 @@ export const createDriver: ProviderFactory = (getOptions) =>
   createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, {
     tokenTtlMs: HCAPTCHA_TOKEN_TTL_MS,
 
-    load: ({ scriptUrl, nonce, loadTimeoutMs, retry }) =>
+    load: (options) =>
       loadGlobalApi(
-        scriptUrl ?? HCAPTCHA_SCRIPT_URL,
+        options,
+        HCAPTCHA_SCRIPT_URL,
         // Without `recaptchacompat=off` hCaptcha also claims `window.grecaptcha`.
         { render: 'explicit', recaptchacompat: 'off' },
         () => (window as { hcaptcha?: HcaptchaApi }).hcaptcha,
-        { ...retry, nonce, timeoutMs: loadTimeoutMs },
       ),
 
     params: (options) => ({
@@ -40,15 +41,15 @@ export const createDriver: ProviderFactory = (getOptions) =>
       hcaptcha.execute?.(id)
     },
 
-    callbacks: (events, fail) => ({
+    callbacks: (events) => ({
       'close-callback': () => events.close(),
       'chalexpired-callback': () =>
-        fail(new CaptchaError('expired', { providerCode: 'challenge-expired' })),
+        events.error(new CaptchaError('expired', { providerCode: 'challenge-expired' })),
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
         // Reported through close-callback and chalexpired-callback as well.
         if (providerCode === 'challenge-closed' || providerCode === 'challenge-expired') return
-        fail(
+        events.error(
           new CaptchaError(
             providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error',
             { providerCode },

@@ -1,7 +1,5 @@
-import { abortable } from '../abortable'
-import { CaptchaError } from '../errors'
-import { loadScript, type LoadScriptOptions } from '../load-script'
-import { sharedLoad } from '../shared-load'
+import { loadSdk, loadStep, loadTries } from '../load-script'
+import type { CaptchaOptions } from '../types'
 
 let callbacks = 0
 
@@ -12,37 +10,26 @@ let callbacks = 0
  * load per URL per page, shared; an API already on the page (`adopt()`) is used as it is.
  */
 export function loadGlobalApi<T>(
+  options: CaptchaOptions,
   scriptUrl: string,
   params: Record<string, string | undefined>,
   adopt: () => T | undefined,
-  options: LoadScriptOptions,
 ): Promise<T> {
-  const url = new URL(scriptUrl, document.baseURI)
+  const url = new URL(options.scriptUrl ?? scriptUrl, document.baseURI)
   for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value)
-  return sharedLoad(url.href, async () => {
-    const existing = adopt()
-    if (existing) return existing
+  return loadSdk(url.href, adopt, async () => {
     // A name of its own per load, so two loads never answer each other's callback.
     const onload = `__passlineOnload${++callbacks}`
     const win = window as unknown as Record<string, unknown>
-    const loaded = new Promise<void>((resolve) => (win[onload] = resolve))
+    const loaded = new Promise((resolve) => (win[onload] = resolve))
     url.searchParams.set('onload', onload)
     try {
-      await loadScript(url.href, options)
-      await abortable(() => loaded, { timeoutMs: options.timeoutMs ?? 10_000 }, 'script-timeout')
+      await loadTries(url.href, options)
+      await loadStep(loaded, options.loadTimeoutMs)
     } finally {
       delete win[onload]
     }
-    const api = adopt()
-    if (!api) throw new CaptchaError('script-load-failed')
-    return api
   })
-}
-
-/** `'auto'` as the provider's light or dark, for providers that have no `auto` theme. */
-export function explicitTheme(theme: string | undefined): 'light' | 'dark' {
-  if (theme === 'light' || theme === 'dark') return theme
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
 }
 
 /** A language for providers that take a tag: `undefined` for `'auto'` lets them follow the browser. */

@@ -2,9 +2,10 @@ import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { RecaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
-import { explicitLanguage, explicitTheme, loadGlobalApi } from './load-global-api'
+import { explicitTheme } from './explicit-theme'
+import { explicitLanguage, loadGlobalApi } from './load-global-api'
 
-export const RECAPTCHA_SCRIPT_URL = 'https://www.google.com/recaptcha/api.js'
+const RECAPTCHA_SCRIPT_URL = 'https://www.google.com/recaptcha/api.js'
 // Google: a reCAPTCHA token is valid for two minutes and verifies once.
 const RECAPTCHA_TOKEN_TTL_MS = 120_000
 
@@ -28,10 +29,10 @@ const ownApis = new WeakSet<object>()
  */
 function loadRecaptcha(options: RecaptchaOptions): Promise<RecaptchaApi> {
   const win = window as RecaptchaWindow
-  const { scriptUrl, nonce, loadTimeoutMs, retry } = options
   const v3 = options.version === 'v3'
   return loadGlobalApi(
-    scriptUrl ?? RECAPTCHA_SCRIPT_URL,
+    options,
+    RECAPTCHA_SCRIPT_URL,
     { render: v3 ? options.siteKey : 'explicit', hl: explicitLanguage(options.language) },
     () => {
       const api = win.grecaptcha
@@ -42,7 +43,6 @@ function loadRecaptcha(options: RecaptchaOptions): Promise<RecaptchaApi> {
       }
       return api?.render ? api : undefined
     },
-    { ...retry, nonce, timeoutMs: loadTimeoutMs },
   ).then((api) => {
     ownApis.add(api)
     return api
@@ -68,9 +68,9 @@ export const createDriver: ProviderFactory = (getOptions) => {
     execute(grecaptcha, id, options) {
       if (invisible(options)) grecaptcha.execute(id)
     },
-    callbacks: (_events, fail) => ({
+    callbacks: (events) => ({
       // reCAPTCHA gives no code; it is almost always the network.
-      'error-callback': () => fail(new CaptchaError('provider-error')),
+      'error-callback': () => events.error(new CaptchaError('provider-error')),
     }),
   })
   const v3 = createV3Driver(getOptions)

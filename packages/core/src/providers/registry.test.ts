@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createCaptcha } from '../create-captcha'
 import type { CaptchaOptions } from '../types'
 
 afterEach(() => {
@@ -11,10 +12,8 @@ describe('provider registry', () => {
     vi.doMock('./turnstile', () => {
       throw new Error('Failed to fetch dynamically imported module')
     })
-    const { providerFactory } = await import('./registry')
-    const options = { provider: 'turnstile', siteKey: 'k' } as CaptchaOptions
-    const driver = providerFactory('turnstile')(() => options)
-    await expect(driver.load()).rejects.toMatchObject({
+    const { allProviders } = await import('./registry')
+    await expect(allProviders('turnstile')!(undefined)).rejects.toMatchObject({
       name: 'CaptchaError',
       code: 'script-load-failed',
       cause: expect.any(Error),
@@ -24,20 +23,18 @@ describe('provider registry', () => {
   it('bounds a chunk request that never answers with script-timeout', async () => {
     vi.useFakeTimers()
     vi.doMock('./turnstile', () => new Promise(() => {}))
-    const { providerFactory } = await import('./registry')
-    const options = { provider: 'turnstile', siteKey: 'k', loadTimeoutMs: 3000 } as CaptchaOptions
-    const outcome = providerFactory('turnstile')(() => options)
-      .load()
-      .catch((error: unknown) => error)
+    const { allProviders } = await import('./registry')
+    const outcome = allProviders('turnstile')!(3000).catch((error: unknown) => error)
     await vi.advanceTimersByTimeAsync(3000)
     expect(await outcome).toMatchObject({ name: 'CaptchaError', code: 'script-timeout' })
     vi.useRealTimers()
   })
 
   it('refuses names it does not know, including inherited ones', async () => {
-    const { providerFactory } = await import('./registry')
+    const { allProviders } = await import('./registry')
     for (const name of ['friendly', 'toString', '__proto__']) {
-      expect(() => providerFactory(name as 'turnstile')).toThrow(
+      expect(allProviders(name as 'turnstile')).toBeUndefined()
+      expect(() => createCaptcha({ siteKey: 'k', provider: name } as CaptchaOptions)).toThrow(
         expect.objectContaining({ code: 'invalid-options', providerCode: 'provider' }),
       )
     }

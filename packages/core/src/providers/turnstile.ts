@@ -4,7 +4,7 @@ import type { TurnstileOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
 import { explicitLanguage, loadGlobalApi } from './load-global-api'
 
-export const TURNSTILE_SCRIPT_URL = 'https://challenges.cloudflare.com/turnstile/v0/api.js'
+const TURNSTILE_SCRIPT_URL = 'https://challenges.cloudflare.com/turnstile/v0/api.js'
 // Cloudflare: a Turnstile token is valid for 300 s and can be redeemed once.
 const TURNSTILE_TOKEN_TTL_MS = 300_000
 // `600***`: the challenge was run and failed (also what the always-fail test keys answer).
@@ -19,12 +19,12 @@ export const createDriver: ProviderFactory = (getOptions) =>
   createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, {
     tokenTtlMs: TURNSTILE_TOKEN_TTL_MS,
 
-    load: ({ scriptUrl, nonce, loadTimeoutMs, retry }) =>
+    load: (options) =>
       loadGlobalApi(
-        scriptUrl ?? TURNSTILE_SCRIPT_URL,
+        options,
+        TURNSTILE_SCRIPT_URL,
         { render: 'explicit' },
         () => (window as { turnstile?: TurnstileApi }).turnstile,
-        { ...retry, nonce, timeoutMs: loadTimeoutMs },
       ),
 
     params: (options) => ({
@@ -45,10 +45,10 @@ export const createDriver: ProviderFactory = (getOptions) =>
       if (options.execution === 'execute') turnstile.execute?.(id)
     },
 
-    callbacks: (_events, fail) => ({
+    callbacks: (events) => ({
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
-        fail(
+        events.error(
           new CaptchaError(
             CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
             { providerCode },
@@ -58,6 +58,7 @@ export const createDriver: ProviderFactory = (getOptions) =>
         return true
       },
       // An interactive challenge was left unsolved too long; the widget resets itself.
-      'timeout-callback': () => fail(new CaptchaError('expired', { providerCode: 'timeout' })),
+      'timeout-callback': () =>
+        events.error(new CaptchaError('expired', { providerCode: 'timeout' })),
     }),
   })
