@@ -13,6 +13,7 @@ import type {
   CaptchaStatus,
   UseCaptchaOptions,
 } from '@passline/core'
+import { useCaptchaDefaults } from './config-context'
 import { useCaptchaController } from './use-captcha-controller'
 import { useFailure } from './use-failure'
 import { useLatestRef } from './use-latest-ref'
@@ -52,8 +53,9 @@ export const Captcha = /* @__PURE__ */ forwardRef<CaptchaHandle, CaptchaProps>(
   function Captcha(props, handle) {
     const { onVerify, onExpire, onError, onStatusChange, className, style, children, ...options } =
       props
-    const { captcha, state, ref, language } = useCaptchaController(options)
-    const failure = useFailure(state, language)
+    const { captcha, state, ref } = useCaptchaController(options)
+    const defaults = useCaptchaDefaults()
+    const failure = useFailure(state, options.language ?? defaults.language)
     const callbacks = useLatestRef({ onVerify, onExpire, onError, onStatusChange })
 
     // The last status reported, kept across StrictMode's effect re-run so none is told twice.

@@ -77,5 +77,5 @@ export function useCaptchaController(options: UseCaptchaOptions) {
   }, [captcha])
 
   const state = useSyncExternalStore(captcha.subscribe, captcha.getState, getServerState)
-  return { captcha, state, ref, language: merged.language }
+  return { captcha, state, ref }
 }
