@@ -9,7 +9,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Starting the stack (every app served twice, the SvelteKit server, Chromium) on a busy
+    // two-core machine.
+    hookTimeout: 240_000,
     // One Chromium and one set of servers; files run one after another on two cores.
     fileParallelism: false,
   },
