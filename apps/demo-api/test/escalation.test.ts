@@ -1,0 +1,72 @@
+// One instance with its memory store, as `npm run demo` runs it: the same client scenarios as
+// the three instances on Redis (instances.test.ts) get the same answers, and the window and
+// the block behave as documented (the policy's clock injected, no waiting).
+import { createMockServer, type MockServer } from '@passline/mock-server'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDemoApi, type DemoApi } from '../src/index'
+import { BAD_TOKEN, freshEmail, passToken, postJson } from './requests'
+import {
+  BLOCK_AFTER,
+  concurrentFailures,
+  escalation,
+  failures,
+  interleaved,
+  raceAtTwoFailures,
+} from './scenarios'
+
+let mock: MockServer
+let api: DemoApi
+let now: number
+beforeEach(async () => {
+  now = Date.parse('2026-01-01T00:00:00Z')
+  mock = await createMockServer()
+  api = await createDemoApi({
+    captchalaUrl: mock.url,
+    port: 0,
+    policy: { blockAfter: BLOCK_AFTER, now: () => now },
+  })
+})
+afterEach(async () => {
+  await api.close()
+  await mock.close()
+})
+
+describe('one instance', () => {
+  it('escalates at the third failure and blocks after the last', async () => {
+    expect(await failures([api.url], BLOCK_AFTER + 1)).toEqual(escalation(BLOCK_AFTER))
+  })
+
+  it('counts fifty failures sent at once exactly fifty', async () => {
+    const answers = await concurrentFailures([api.url], 50)
+    expect(answers.every((answer) => answer !== 'blocked' && answer !== 'created')).toBe(true)
+    expect(await failures([api.url], 2)).toEqual(['challenge_required', 'blocked'])
+  })
+
+  it('lets one of twenty signups racing at two failures through', async () => {
+    const answers = await raceAtTwoFailures([api.url], mock.url, 20)
+    expect(answers.filter((answer) => answer === 'created')).toHaveLength(1)
+  })
+
+  it('never lets "two failures, then one success" reset the count', async () => {
+    expect(await interleaved([api.url], mock.url, 10)).toEqual([
+      'captcha_failed',
+      'captcha_failed',
+      'created',
+      ...Array<string>(27).fill('challenge_required'),
+    ])
+  })
+
+  it('answers a block with 429 and Retry-After, until the failures age out', async () => {
+    await failures([api.url], BLOCK_AFTER)
+    const blocked = await postJson(api.url, { email: freshEmail(), captchaToken: BAD_TOKEN })
+    expect(blocked).toMatchObject({ status: 429, body: { error: 'blocked', retryAfter: 900 } })
+    expect(blocked.headers.get('retry-after')).toBe('900')
+    // Fifteen minutes on (the policy's window), nothing is held against the client any more.
+    now += 900_000 + 1
+    const fresh = await postJson(api.url, {
+      email: freshEmail(),
+      captchaToken: await passToken(mock.url),
+    })
+    expect(fresh.status).toBe(201)
+  })
+})
