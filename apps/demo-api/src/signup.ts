@@ -44,7 +44,8 @@ const challengeRequired = (provider: string): Verdict => ({
  */
 export function createSignup(policy: Policy, accounts: AccountStore) {
   return async function signUp(input: SignupInput, ip: string | null): Promise<Answer> {
-    const keys = { ip }
+    // An unknown address shares one count with every other unknown one: never a free pass.
+    const keys = { ip: ip ?? 'unknown' }
     const decision = await policy.check(keys)
     if (decision.action === 'block')
       return refused('blocked', { retryAfter: decision.retryAfter ?? 60 })

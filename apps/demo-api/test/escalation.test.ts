@@ -5,14 +5,8 @@ import { createMockServer, type MockServer } from '@passline/mock-server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDemoApi, type DemoApi } from '../src/index'
 import { BAD_TOKEN, freshEmail, passToken, postJson } from './requests'
-import {
-  BLOCK_AFTER,
-  concurrentFailures,
-  escalation,
-  failures,
-  interleaved,
-  raceAtTwoFailures,
-} from './scenarios'
+import { scenarioTests } from './scenario-suite'
+import { BLOCK_AFTER, failures } from './scenarios'
 
 let mock: MockServer
 let api: DemoApi
@@ -26,38 +20,18 @@ beforeEach(async () => {
     policy: { blockAfter: BLOCK_AFTER, now: () => now },
   })
 })
+const client = () => ({ urls: [api.url], token: () => passToken(mock.url) })
+
 afterEach(async () => {
   await api.close()
   await mock.close()
 })
 
 describe('one instance', () => {
-  it('escalates at the third failure and blocks after the last', async () => {
-    expect(await failures([api.url], BLOCK_AFTER + 1)).toEqual(escalation(BLOCK_AFTER))
-  })
-
-  it('counts fifty failures sent at once exactly fifty', async () => {
-    const answers = await concurrentFailures([api.url], 50)
-    expect(answers.every((answer) => answer !== 'blocked' && answer !== 'created')).toBe(true)
-    expect(await failures([api.url], 2)).toEqual(['challenge_required', 'blocked'])
-  })
-
-  it('lets one of twenty signups racing at two failures through', async () => {
-    const answers = await raceAtTwoFailures([api.url], mock.url, 20)
-    expect(answers.filter((answer) => answer === 'created')).toHaveLength(1)
-  })
-
-  it('never lets "two failures, then one success" reset the count', async () => {
-    expect(await interleaved([api.url], mock.url, 10)).toEqual([
-      'captcha_failed',
-      'captcha_failed',
-      'created',
-      ...Array<string>(27).fill('challenge_required'),
-    ])
-  })
+  scenarioTests(client)
 
   it('answers a block with 429 and Retry-After, until the failures age out', async () => {
-    await failures([api.url], BLOCK_AFTER)
+    await failures(client(), BLOCK_AFTER)
     const blocked = await postJson(api.url, { email: freshEmail(), captchaToken: BAD_TOKEN })
     expect(blocked).toMatchObject({ status: 429, body: { error: 'blocked', retryAfter: 900 } })
     expect(blocked.headers.get('retry-after')).toBe('900')

@@ -9,14 +9,8 @@ import {
   type RedisProcess,
 } from '../../../packages/server/test/redis-server.mjs'
 import { freshEmail, passToken, postJson } from './requests'
-import {
-  BLOCK_AFTER,
-  concurrentFailures,
-  escalation,
-  failures,
-  interleaved,
-  raceAtTwoFailures,
-} from './scenarios'
+import { scenarioTests } from './scenario-suite'
+import { BLOCK_AFTER, failures } from './scenarios'
 import { bundleMain, spawnApi, type SpawnedApi } from './spawned-api'
 
 /** `createPolicy`'s default `storeTimeoutMs`: no store step may take longer. */
@@ -26,7 +20,11 @@ let redis: RedisProcess
 let mock: MockServer
 let admin: ReturnType<typeof createClient>
 const instances: SpawnedApi[] = []
-const urls = () => instances.map((instance) => instance.url)
+/** One client, its requests to each instance in turn. */
+const client = () => ({
+  urls: instances.map((instance) => instance.url),
+  token: () => passToken(mock.url),
+})
 const start = () =>
   spawnApi({
     PASSLINE_MOCK_URL: mock.url,
@@ -61,34 +59,10 @@ const plainSignup = async (url: string) =>
   postJson(url, { email: freshEmail(), captchaToken: await passToken(mock.url) })
 
 describe('three instances on one Redis', () => {
-  it('escalate and block a client whose failures go to each in turn at the same counts as one instance', async () => {
-    expect(await failures(urls(), BLOCK_AFTER + 1)).toEqual(escalation(BLOCK_AFTER))
-  })
+  scenarioTests(client)
 
-  it('count fifty failures sent at once exactly fifty', async () => {
-    const answers = await concurrentFailures(urls(), 50)
-    expect(answers.every((answer) => answer !== 'blocked' && answer !== 'created')).toBe(true)
-    // At 50 the next failure is still answered (51: the block's threshold), the one after blocked.
-    expect(await failures(urls(), 2)).toEqual(['challenge_required', 'blocked'])
-  })
-
-  it('let one of twenty signups racing at two failures through, not twenty', async () => {
-    const answers = await raceAtTwoFailures(urls(), mock.url, 20)
-    expect(answers.filter((answer) => answer === 'created')).toHaveLength(1)
-    expect(answers.filter((answer) => answer === 'challenge_required')).toHaveLength(19)
-  })
-
-  it('never let "two failures, then one success" reset the count', async () => {
-    expect(await interleaved(urls(), mock.url, 10)).toEqual([
-      'captcha_failed',
-      'captcha_failed',
-      'created',
-      ...Array<string>(27).fill('challenge_required'),
-    ])
-  })
-
-  it('keep a client escalated across a restart, and let its challenge pass at another', async () => {
-    await failures(urls(), 3)
+  it('keeps a client escalated across a restart, and lets its challenge pass at another', async () => {
+    await failures(client(), 3)
     await instances[0]!.stop()
     instances[0] = await start()
     const escalated = await plainSignup(instances[0].url)
@@ -104,9 +78,9 @@ describe('three instances on one Redis', () => {
     expect(answered.status).toBe(201)
   })
 
-  it('decide challenge at once while Redis is down, stay up, and recover when it is back', async () => {
+  it('decides challenge at once while Redis is down, stays up, and recovers when it is back', async () => {
     await redis.stop({ hard: true })
-    for (const url of urls()) {
+    for (const { url } of instances) {
       const captchaToken = await passToken(mock.url)
       const started = performance.now()
       const reply = await postJson(url, { email: freshEmail(), captchaToken })
@@ -119,7 +93,7 @@ describe('three instances on one Redis', () => {
       expect((await fetch(`${url}/api/config`)).status).toBe(200)
     }
     redis = await startRedis(redis.port)
-    for (const url of urls()) {
+    for (const { url } of instances) {
       await expect
         .poll(async () => (await plainSignup(url)).status, { timeout: 10_000, interval: 100 })
         .toBe(201)
