@@ -6,6 +6,7 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.ts',
       'packages/*/vitest.ssr.config.ts',
+      'packages/*/vitest.schematics.config.ts',
       'apps/*/vitest.config.ts',
       'compat/*/vitest.config.ts',
     ],

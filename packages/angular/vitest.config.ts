@@ -4,12 +4,12 @@ import { definePasslineProject } from '../../vitest.shared.ts'
 
 // Components compiled ahead of time by Angular's compiler (through Analog's Vite plugin),
 // under jsdom with TestBed and zoneless change detection. Server rendering is
-// vitest.ssr.config.ts.
+// vitest.ssr.config.ts; the ng-add schematic, vitest.schematics.config.ts.
 export default definePasslineProject(
   'angular',
   {
     environment: 'jsdom',
-    exclude: ['**/*.ssr.test.ts', '**/node_modules/**'],
+    exclude: ['**/*.ssr.test.ts', '**/*.schematics.test.ts', '**/node_modules/**'],
     setupFiles: ['test/setup.ts'],
     // Analog's plugin would pick vmThreads, where test files share their dependencies'
     // modules (Angular's TestBed, the fakes' cleanup); forks keep each file on its own.

@@ -87,7 +87,7 @@ const valueOf = (event: Event) => (event.target as HTMLSelectElement).value
         #main
         id="captcha"
         class="captcha"
-        formControlName="captcha"
+        formControlName="captchaToken"
         action="signup"
         [provider]="shared().provider"
         [siteKey]="shared().siteKey"
@@ -104,9 +104,6 @@ const valueOf = (event: Event) => (event.target as HTMLSelectElement).value
     <p id="status" role="status">Captcha: {{ status() }}{{ problem() }}</p>
     <p id="result" role="alert">{{ result() }}</p>
     <p id="form-state">The form is {{ form.valid ? 'valid' : 'invalid' }}.</p>
-    <button id="retry" type="button" [hidden]="status() !== 'error'" (click)="retry()">
-      Retry the captcha
-    </button>
     <!-- For the "twenty widgets, one script" check: extra widgets sharing the page's one load. -->
     <div id="extra-widgets" class="extra">
       @for (index of extraWidgets(); track index) {
@@ -138,7 +135,7 @@ export class SignupForm {
 
   protected readonly form = new FormGroup({
     email: new FormControl('ada@example.com', { nonNullable: true }),
-    captcha: new FormControl<string | null>(null, Validators.required),
+    captchaToken: new FormControl<string | null>(null, Validators.required),
   })
 
   protected readonly shared = computed(() =>
@@ -171,10 +168,6 @@ export class SignupForm {
 
   protected reload(name: string, event: Event) {
     reloadWith(name, valueOf(event))
-  }
-
-  protected retry() {
-    this.main()?.captcha.reset()
   }
 
   protected async submit() {

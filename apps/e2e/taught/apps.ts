@@ -12,6 +12,10 @@ export interface TaughtApp {
   recipeId: string
   /** The file in `root` the recipe is written to. */
   recipeFile: string
+  /** Built by Vite into `root/dist/`; a page without a bundler is served as written. */
+  bundled: boolean
+  /** Where its served files are. */
+  served: string
 }
 
 export const TAUGHT_APPS: TaughtApp[] = [
@@ -22,8 +26,15 @@ export const TAUGHT_APPS: TaughtApp[] = [
   { name: 'angular', readme: 'packages/angular/README.md', recipeFile: 'recipe.ts' },
   // No bundler on this page: the recipe is the whole index.html.
   { name: 'element', readme: 'packages/element/README.md', recipeFile: 'index.html' },
-].map((app) => ({
-  ...app,
-  recipeId: app.name,
-  root: fileURLToPath(new URL(`./${app.name}/`, import.meta.url)),
-}))
+].map((app) => {
+  const root = fileURLToPath(new URL(`./${app.name}/`, import.meta.url))
+  const bundled = app.name !== 'element'
+  return { ...app, recipeId: app.name, root, bundled, served: bundled ? `${root}dist/` : root }
+})
+
+/** The backend every taught app posts to: the server README's Express recipe. */
+export const SERVER_RECIPE = {
+  readme: 'packages/server/README.md',
+  label: 'Express:',
+  file: fileURLToPath(new URL('./server/app.ts', import.meta.url)),
+}

@@ -2,10 +2,11 @@
 // each in a process of its own (as `vite build` runs for a user; Analog's Angular plugin also
 // keeps state that must not meet Vitest's).
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { TAUGHT_APPS, type TaughtApp } from './apps'
-import { readRecipe } from './recipes'
+import { SERVER_RECIPE, TAUGHT_APPS, type TaughtApp } from './apps'
+import { readLabelledBlock, readRecipe } from './recipes'
 
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url))
 
@@ -15,8 +16,12 @@ export function writeRecipe(app: TaughtApp) {
 }
 
 export function buildTaughtApps(env: NodeJS.ProcessEnv) {
+  const server = readLabelledBlock(SERVER_RECIPE.readme, SERVER_RECIPE.label)
+  mkdirSync(dirname(SERVER_RECIPE.file), { recursive: true })
+  writeFileSync(SERVER_RECIPE.file, server.code)
   for (const app of TAUGHT_APPS) {
     writeRecipe(app)
+    if (!app.bundled) continue
     const built = spawnSync(
       process.execPath,
       [vite, 'build', '--config', `${app.root}vite.config.ts`, '--logLevel', 'warn'],

@@ -34,3 +34,15 @@ export function readRecipe(readme: string, id: string): Recipe {
   if (found.length !== 1) throw new Error(`${readme}: ${found.length} recipes named ${id}`)
   return found[0]!
 }
+
+/** The code block of `readme` whose first line is the comment `// <label> …`. */
+export function readLabelledBlock(readme: string, label: string): Recipe {
+  const blocks = readFileSync(repoRoot + readme, 'utf8').split(/^```/m)
+  // Odd pieces are the blocks: a language tag, then the code.
+  const found = blocks
+    .filter((_, index) => index % 2 === 1)
+    .map((block) => /^(\w+)\n([\s\S]*)$/.exec(block))
+    .filter((match) => match?.[2]?.startsWith(`// ${label}`))
+  if (found.length !== 1) throw new Error(`${readme}: ${found.length} blocks labelled ${label}`)
+  return { readme, language: found[0]![1]!, code: found[0]![2]! }
+}

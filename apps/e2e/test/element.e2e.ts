@@ -32,7 +32,9 @@ describe('element-demo', () => {
     expect(post.headers()['content-type']).toBe('application/x-www-form-urlencoded')
     const fields = new URLSearchParams(post.postData() ?? '')
     expect(fields.get('email')).toBe(email)
-    expect(fields.get('token')).toMatch(/^pt_/)
+    // The one name for the token, in forms as in JSON: the element's `name`.
+    expect(fields.get('captchaToken')).toMatch(/^pt_/)
+    expect(fields.has('token')).toBe(false)
     expect(fields.get('provider')).toBe('captchala')
     await page.locator('#result', { hasText: `Welcome, ${email}` }).waitFor()
     // The outcome is shown once: it left the address.
@@ -40,7 +42,7 @@ describe('element-demo', () => {
     await page.close()
   })
 
-  it('native validation stops an unsolved form with the element’s message; solving it posts the form', async () => {
+  it('native validation stops an unsolved form with the element’s message; solved, the next submit posts it', async () => {
     const { page } = await openPage(stack.browser, 'element-validation')
     const posts: string[] = []
     page.on('request', (request) => {
@@ -64,6 +66,9 @@ describe('element-demo', () => {
     ).toEqual([true, 'Complete the security check.'])
     expect(posts).toEqual([])
     await page.locator('#captcha .cl-check').click()
+    await statusIs(page, 'verified')
+    // No script posts behind the person's back: their next submit does, once.
+    await page.click('#submit')
     await page.locator('#result', { hasText: `Welcome, ${email}` }).waitFor()
     expect(posts).toHaveLength(1)
     await page.close()

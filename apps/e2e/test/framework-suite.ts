@@ -82,8 +82,8 @@ export function frameworkSuite(sample: FrameworkSample) {
       const post = () =>
         fetch(`${app.url}/api/signup`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: freshEmail(sample.name), token }),
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: freshEmail(sample.name), captchaToken: token }),
         })
       expect((await post()).status).toBe(201)
       const replay = await post()

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { build } from 'vite'
+import { buildTaughtApps } from '../taught/build'
 import { APPS, FRAMEWORK_APPS } from './apps'
 
 /**
  * Builds every sample app once, for production: the Vite apps (each test file serves them with
- * `vite preview`), and the SvelteKit, Next.js and Nuxt apps with their own builds.
+ * `vite preview`), and the SvelteKit, Next.js and Nuxt apps with their own builds; and the
+ * taught-path apps, from the READMEs' recipes (taught/).
  */
 export default async function setup() {
   const ownBuilds = [
@@ -16,6 +18,7 @@ export default async function setup() {
   const buildEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
   )
+  buildTaughtApps(buildEnv)
   for (const app of ownBuilds) {
     if (!existsSync(`${app.root}/package.json`)) continue
     const built = spawnSync('pnpm', ['--dir', app.root, 'run', app.build], {

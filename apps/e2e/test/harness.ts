@@ -3,7 +3,7 @@ import { createDemoApi, type DemoApi } from '@passline/demo-api'
 import { createMockServer, type MockServer } from '@passline/mock-server'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
-import { onTestFailed } from 'vitest'
+import { expect, onTestFailed } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
 import { APPS, DEMO_NONCE } from './apps'
 import { startNodeServer, type RunningApp } from './node-server'
@@ -108,6 +108,22 @@ function fileURLToPathSafe(relative: string) {
 /** Waits until the page's status line shows `status`. */
 export async function statusIs(page: Page, status: string) {
   await page.locator('#status', { hasText: `Captcha: ${status}` }).waitFor()
+}
+
+/**
+ * Runs the page's clock (installed with `page.clock`) forward in small steps until `done`,
+ * for at most `maxMs` of page time, then waits for `done` in real time: the network is real,
+ * so an answer the last step asked for may still be on its way. Fails if `done` never holds.
+ */
+export async function advanceUntil(
+  page: Page,
+  done: () => boolean | Promise<boolean>,
+  maxMs: number,
+) {
+  const stepMs = 250
+  for (let elapsed = 0; elapsed < maxMs && !(await done()); elapsed += stepMs)
+    await page.clock.runFor(stepMs)
+  await expect.poll(done, { timeout: 5000 }).toBe(true)
 }
 
 /** The URL of `app` as the stack serves it, with `query`. */

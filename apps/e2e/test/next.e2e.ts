@@ -17,8 +17,8 @@ frameworkSuite({
       const verify = () =>
         fetch(`${app}/api/verify-edge`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token }),
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ captchaToken: token }),
         }).then(async (response) => ({ status: response.status, body: await response.json() }))
       expect(await verify()).toEqual({ status: 200, body: { valid: true, error: null } })
       expect(await verify()).toEqual({

@@ -48,7 +48,7 @@ export class SignupForm extends LitElement {
         <passline-captcha
           id="captcha"
           class="captcha"
-          name="token"
+          name="captchaToken"
           required
           action="signup"
           language="en"

@@ -20,7 +20,6 @@ const form = $<HTMLFormElement>('#signup')
 const captcha = $<PasslineCaptchaElement>('#captcha')
 const result = $<HTMLParagraphElement>('#result')
 const status = $<HTMLParagraphElement>('#status')
-const retry = $<HTMLButtonElement>('#retry')
 // Vite puts the page's CSP nonce here; the loader and what it loads carry it on.
 const nonce =
   document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined
@@ -94,14 +93,15 @@ for (const select of ['#language', '#theme']) {
 function showStatus() {
   const { status: current, error } = captcha.getState()
   status.textContent = `Captcha: ${current}${error ? ` (${error.code}) — ${captchaProblem(error.code)}` : ''}`
-  retry.hidden = current !== 'error'
 }
 captcha.addEventListener('passline-status', showStatus)
+// While it heals the status stays `error`; a failed attempt may bring another error with it.
+captcha.addEventListener('passline-error', showStatus)
 showStatus()
-retry.addEventListener('click', () => captcha.reset())
 
-// Without a token yet (invisible, popup, or a widget not solved), the submit asks for one and
-// posts the form once it is there; the browser posts the token as the `token` field.
+// Invisible and popup: without a token yet the submit asks for one and posts the form once it
+// is there; the browser posts the token as the `captchaToken` field. (The embedded widget is
+// required, so the browser itself stops a submit until it is solved: no script is involved.)
 let solving = false
 async function solveThenSubmit() {
   if (solving) return
@@ -122,6 +122,3 @@ form.addEventListener('submit', (event) => {
   event.preventDefault()
   void solveThenSubmit()
 })
-// The required widget blocked the post (the browser shows its message there): once the
-// person solves it — or once a failed load heals — the form goes on by itself.
-captcha.addEventListener('invalid', () => void solveThenSubmit())

@@ -29,8 +29,8 @@ export function SignupForm({ siteKey, scriptUrl }: { siteKey: string; scriptUrl:
       } else {
         const response = await fetch('/api/signup', {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: form.get('email'), token }),
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: form.get('email'), captchaToken: token }),
         })
         outcome = (await response.json()) as SignupOutcome
       }

@@ -146,9 +146,6 @@ function SignupForm({ config }: { config: DemoConfig }) {
       <p id="result" role="alert">
         {result}
       </p>
-      <button id="retry" type="button" hidden={captcha.status !== 'error'} onClick={captcha.reset}>
-        Retry the captcha
-      </button>
       {/* For the "twenty widgets, one script" check: extra widgets sharing the page's one load. */}
       <div id="extra-widgets" className="extra">
         {Array.from({ length: settings.extraWidgets }, (_, i) => (

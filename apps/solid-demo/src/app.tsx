@@ -158,14 +158,6 @@ function SignupForm(props: { config: DemoConfig }) {
       <p id="result" role="alert">
         {result()}
       </p>
-      <button
-        id="retry"
-        type="button"
-        hidden={captcha.status() !== 'error'}
-        onClick={() => captcha.reset()}
-      >
-        Retry the captcha
-      </button>
       {/* For the "twenty widgets, one script" check: extra widgets sharing the page's one load. */}
       <div id="extra-widgets" class="extra">
         <Index each={Array.from({ length: settings.extraWidgets })}>

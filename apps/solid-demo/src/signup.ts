@@ -99,15 +99,16 @@ export interface SignupOutcome {
 
 export async function submitSignup(
   email: string,
-  token: string,
+  captchaToken: string,
   settings: PageSettings,
 ): Promise<SignupOutcome> {
   const response = await fetch('/api/signup', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // Without it the browser sends the string as text/plain, which JSON body parsers skip.
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       email,
-      token,
+      captchaToken,
       provider: settings.provider,
       siteKey: settings.siteKey.key,
     }),
@@ -128,26 +129,29 @@ export async function submitSignup(
 }
 
 // What a person reads when the captcha fails: what happened, in their words, and what to do.
-// Every failure heals on the next submit, so each message ends there.
+// A widget that could not load or start tries again by itself (the core heals it while it is
+// mounted) and a submit tries at once, so those messages say both; the rest say what to do.
 const CAPTCHA_PROBLEMS: Record<CaptchaErrorCode, string> = {
   'script-load-failed':
-    'The security check could not load. Check your connection, then submit again.',
+    'The security check could not load. Check your connection: it tries again by itself, or at once when you submit.',
   'script-timeout':
-    'The security check is taking too long to load. Check your connection, then submit again.',
-  'ready-timeout': 'The security check did not start. Submit again to retry.',
+    'The security check is taking too long to load. Check your connection: it tries again by itself, or at once when you submit.',
+  'ready-timeout':
+    'The security check did not start. It tries again by itself, or at once when you submit.',
   'not-mounted': 'The security check is not on the page yet. Wait a moment, then submit again.',
-  'provider-error': 'The security check ran into a problem. Submit again to retry.',
+  'provider-error':
+    'The security check ran into a problem. It tries again by itself, or at once when you submit.',
   'challenge-failed': 'The security check was not passed. Please try again.',
   'challenge-closed':
     'The security check was closed before it was finished. Submit again when ready.',
   expired: 'The security check timed out. Submit again for a new one.',
-  timeout: 'The security check took too long. Submit again to retry.',
+  timeout: 'The security check took too long. Submit again to try once more.',
   aborted: 'The security check was interrupted. Submit again.',
   destroyed: 'The security check was removed from the page. Reload the page.',
   'invalid-options': 'The security check is misconfigured on this page.',
   'unsupported-environment': 'This browser cannot run the security check.',
   'server-token-failed':
-    'The extra security check could not be prepared. Check your connection, then submit again.',
+    'The extra security check could not be prepared. Check your connection: it tries again by itself, or at once when you submit.',
 }
 
 export function captchaProblem(code: CaptchaErrorCode): string {

@@ -15,7 +15,6 @@ import {
 const form = document.querySelector<HTMLFormElement>('#signup')!
 const status = document.querySelector<HTMLElement>('#status')!
 const result = document.querySelector<HTMLElement>('#result')!
-const retry = document.querySelector<HTMLButtonElement>('#retry')!
 const submitButton = document.querySelector<HTMLButtonElement>('#submit')!
 const select = (id: string) => document.querySelector<HTMLSelectElement>(`#${id}`)!
 
@@ -59,9 +58,7 @@ if (settings.mode === 'bind') captcha.on('verify', () => form.requestSubmit())
 captcha.subscribe((state) => {
   const problem = state.error && ` (${state.error.code}) — ${captchaProblem(state.error.code)}`
   status.textContent = `Captcha: ${state.status}${problem || ''}`
-  retry.hidden = state.status !== 'error'
 })
-retry.addEventListener('click', () => captcha.reset())
 select('language').addEventListener('change', () =>
   captcha.update({ language: select('language').value }),
 )
