@@ -8,10 +8,10 @@ export type JsonBodyError = 'unsupported_media_type' | 'body_too_large' | 'inval
 /**
  * The request's JSON body, read from the socket up to `maxBytes` and no further (Nitro has no
  * body limit of its own, and h3's `readBody` keeps everything): the declared length is checked
- * first, and a body sent without one stops being kept as it passes the limit. The rest is
- * discarded as it arrives (Node's own handling of an unread body), so the client gets its 413
- * rather than a reset connection, and nothing piles up. JSON only: a page on another site
- * cannot post it without a CORS preflight, which this app never answers.
+ * first, and a body sent without one stops being read as it passes the limit. The client gets
+ * its 413 while its upload stalls on a full socket; Node's request timeout closes that socket.
+ * JSON only: a page on another site cannot post it without a CORS preflight, which this app
+ * never answers.
  */
 export async function readJsonBody(
   event: H3Event,
@@ -33,7 +33,8 @@ export async function readJsonBody(
     const onData = (chunk: Buffer) => {
       size += chunk.length
       if (size <= maxBytes) return void chunks.push(chunk)
-      // No listener is left: the stream flows on, and what follows is dropped unread.
+      // Read no more (not destroyed: the answer still goes out on this socket).
+      request.pause()
       settle({ error: 'body_too_large' })
     }
     const onEnd = () => {
