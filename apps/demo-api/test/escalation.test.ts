@@ -7,23 +7,27 @@ import { createDemoApi, type DemoApi } from '../src/index'
 import { BAD_TOKEN, freshEmail, passToken, postJson } from './requests'
 import { scenarioTests } from './scenario-suite'
 import { BLOCK_AFTER, failures } from './scenarios'
+import { createUpstream, type Upstream } from './upstream'
 
 let mock: MockServer
+let upstream: Upstream
 let api: DemoApi
 let now: number
 beforeEach(async () => {
   now = Date.parse('2026-01-01T00:00:00Z')
   mock = await createMockServer()
+  upstream = await createUpstream(mock.url)
   api = await createDemoApi({
-    captchalaUrl: mock.url,
+    captchalaUrl: upstream.url,
     port: 0,
     policy: { blockAfter: BLOCK_AFTER, now: () => now },
   })
 })
-const client = () => ({ urls: [api.url], token: () => passToken(mock.url) })
+const client = () => ({ urls: [api.url], token: () => passToken(mock.url), upstream })
 
 afterEach(async () => {
   await api.close()
+  await upstream.close()
   await mock.close()
 })
 

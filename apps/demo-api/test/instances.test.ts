@@ -12,22 +12,25 @@ import { freshEmail, passToken, postJson } from './requests'
 import { scenarioTests } from './scenario-suite'
 import { BLOCK_AFTER, failures } from './scenarios'
 import { bundleMain, spawnApi, type SpawnedApi } from './spawned-api'
+import { createUpstream, type Upstream } from './upstream'
 
 /** `createPolicy`'s default `storeTimeoutMs`: no store step may take longer. */
 const STORE_TIMEOUT_MS = 250
 
 let redis: RedisProcess
 let mock: MockServer
+let upstream: Upstream
 let admin: ReturnType<typeof createClient>
 const instances: SpawnedApi[] = []
 /** One client, its requests to each instance in turn. */
 const client = () => ({
   urls: instances.map((instance) => instance.url),
   token: () => passToken(mock.url),
+  upstream,
 })
 const start = () =>
   spawnApi({
-    PASSLINE_MOCK_URL: mock.url,
+    PASSLINE_MOCK_URL: upstream.url,
     REDIS_URL: redis.url,
     PASSLINE_BLOCK_AFTER: String(BLOCK_AFTER),
   })
@@ -36,6 +39,7 @@ beforeAll(async () => {
   if (!hasRedisServer())
     throw new Error('redis-server is needed: `apt-get install -y redis-server` (scripts/test.sh)')
   ;[redis, mock] = await Promise.all([startRedis(), createMockServer(), bundleMain()])
+  upstream = await createUpstream(mock.url)
   instances.push(...(await Promise.all([start(), start(), start()])))
   admin = createClient({ url: redis.url })
   admin.on('error', () => {})
@@ -45,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()))
   admin?.destroy()
+  await upstream?.close()
   await mock?.close()
   await redis?.stop()
 })

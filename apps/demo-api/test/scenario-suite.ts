@@ -11,9 +11,10 @@ import {
   raceAtTwoFailures,
   type Client,
 } from './scenarios'
+import type { Upstream } from './upstream'
 
 /** The tests, for a backend blocking at `BLOCK_AFTER`; `client()` is a client with no failures yet. */
-export function scenarioTests(client: () => Client) {
+export function scenarioTests(client: () => Client & { upstream: Pick<Upstream, 'gather'> }) {
   it('escalates at the third failure and blocks after the last, wherever each one lands', async () => {
     expect(await failures(client(), BLOCK_AFTER + 1)).toEqual(escalation(BLOCK_AFTER))
   })

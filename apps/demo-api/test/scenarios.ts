@@ -4,6 +4,7 @@
 // instance in turn. Each scenario returns what the client was answered, in order: `created`,
 // or the refusal's `error`.
 import { BAD_TOKEN, freshEmail, postJson, type Reply } from './requests'
+import type { Upstream } from './upstream'
 
 /** The tests' block threshold: above 50, so that fifty failures at once are all counted. */
 export const BLOCK_AFTER = 51
@@ -41,10 +42,20 @@ export function concurrentFailures(client: Client, count: number) {
   return Promise.all(Array.from({ length: count }, () => send(BAD_TOKEN)))
 }
 
-/** Two failures, then `count` signups with good tokens at once (tokens minted beforehand). */
-export async function raceAtTwoFailures(client: Client, count: number) {
+/**
+ * Two failures, then `count` signups with good tokens at once (tokens minted beforehand). The
+ * first `verifying` of them to reach the provider (all, unless the rest are blocked first) are
+ * held there until all have arrived: the policy has checked every one before any is settled,
+ * as when they truly arrive together, however slowly the server takes them in.
+ */
+export async function raceAtTwoFailures(
+  client: Client & { upstream: Pick<Upstream, 'gather'> },
+  count: number,
+  verifying = count,
+) {
   const tokens = await Promise.all(Array.from({ length: count }, client.token))
   await failures(client, 2)
+  client.upstream.gather(verifying)
   const send = sender(client)
   return Promise.all(tokens.map(send))
 }
