@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireCaptcha as expressGuard, type CaptchaRequest } from '../src/express'
 import { requireCaptcha as fastifyGuard } from '../src/fastify'
 import { requireCaptcha as honoGuard } from '../src/hono'
-import { createVerifier, type Verifier } from '../src/index'
+import { CaptchaConfigError, createPolicy, createVerifier, type Verifier } from '../src/index'
 
 let mock: MockServer
 let verifier: Verifier
@@ -186,5 +186,12 @@ describe('guards fail closed and never crash', () => {
       expect(response.status).toBe(503)
       expect(await response.json()).toEqual({ error: 'captcha_failed', reason: 'unavailable' })
     }
+  })
+
+  it('Hono: a policy with nothing to count is a setup error, not a guard that never escalates', () => {
+    const policy = createPolicy()
+    expect(() => honoGuard({ verifier, policy })).toThrow(CaptchaConfigError)
+    expect(() => honoGuard({ verifier, policy, clientIp: () => '203.0.113.7' })).not.toThrow()
+    expect(() => honoGuard({ verifier, policy, keys: () => ({ account: 'ada' }) })).not.toThrow()
   })
 })
