@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { CaptchaConfigError } from './config-error'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Refusal } from './guard'
 import type { Verdict } from './verdict'
 
 export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
@@ -13,8 +13,16 @@ export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource 
  * knows no client IP by itself: with a `policy`, give `clientIp` (or `keys`), or it throws
  * `CaptchaConfigError` (`policy-without-keys`): a policy with nothing to count never escalates.
  */
+export interface HonoGuardOptions extends GuardOptions<Context> {
+  /**
+   * Answers a refused request yourself, e.g. a page instead of JSON for a plain HTML form.
+   * Default: `c.json(refusal.body, refusal.status, refusal.headers)`.
+   */
+  onRefusal?: (refusal: Refusal, c: Context) => Response | Promise<Response>
+}
+
 export function requireCaptcha(
-  options: GuardOptions<Context>,
+  options: HonoGuardOptions,
 ): MiddlewareHandler<{ Variables: { captcha: Verdict } }> {
   if (options.policy && !options.clientIp && !options.keys) {
     throw new CaptchaConfigError(
@@ -31,6 +39,7 @@ export function requireCaptcha(
     )
     const outcome = await decide(options, c, token, null)
     if (!outcome.pass) {
+      if (options.onRefusal) return options.onRefusal(outcome.refusal, c)
       const { status, headers, body } = outcome.refusal
       return c.json(body, status, headers)
     }
