@@ -35,9 +35,14 @@ async function solve(challenge: AltchaChallenge | Challenge): Promise<string> {
   )
 }
 
+interface PayloadJson {
+  challenge: { parameters: Record<string, unknown>; signature: string }
+  solution: { counter: number; derivedKey: string }
+}
+
 /** The payload with `change` applied to its decoded JSON. */
-function altered(payload: string, change: (json: any) => void): string {
-  const json = JSON.parse(atob(payload))
+function altered(payload: string, change: (json: PayloadJson) => void): string {
+  const json = JSON.parse(atob(payload)) as PayloadJson
   change(json)
   return btoa(JSON.stringify(json))
 }
