@@ -133,3 +133,16 @@ describe('<passline-captcha> meets WCAG 2.2 AA (axe, in Chromium)', () => {
     expect(await axeViolations(root)).toEqual([])
   })
 })
+
+describe('<passline-captcha> on the page', () => {
+  it('is a block, so the browser points its validation message at the widget; page styles win', async () => {
+    const root = render(
+      `<style>.inline { display: inline-block }</style>
+       <passline-captcha site-key="test_pass" script-url="\${loader}"></passline-captcha>
+       <passline-captcha class="inline" site-key="test_pass" script-url="\${loader}"></passline-captcha>`,
+    )
+    const [plain, styled] = root.querySelectorAll('passline-captcha')
+    expect(getComputedStyle(plain!).display).toBe('block')
+    expect(getComputedStyle(styled!).display).toBe('inline-block')
+  })
+})
