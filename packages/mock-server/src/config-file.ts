@@ -7,6 +7,8 @@ export interface MockConfigFile {
   host?: string
   apps?: MockApp[]
   sites?: EmulatedSite[]
+  /** The signing key's seed (see `createEmulator`). */
+  seed?: string
 }
 
 /** Reads and checks a `passline-mock.json`; throws an Error naming the first thing wrong. */
@@ -21,7 +23,9 @@ export function readConfigFile(path: string): MockConfigFile {
     throw new Error(`config ${path}: ${what}`)
   }
   if (!isRecord(parsed)) return fail('must be a JSON object')
-  const { port, host, apps, sites } = parsed
+  const { port, host, apps, sites, seed } = parsed
+  if (seed !== undefined && (typeof seed !== 'string' || !seed))
+    fail('"seed" must be a non-empty string')
   if (
     port !== undefined &&
     !(Number.isInteger(port) && (port as number) >= 0 && (port as number) < 65536)
@@ -79,6 +83,11 @@ export function readConfigFile(path: string): MockConfigFile {
       !(typeof entry.tokenTtlSeconds === 'number' && entry.tokenTtlSeconds > 0)
     )
       fail(`${where}.tokenTtlSeconds must be a number above 0`)
+    if (
+      entry.challengeTimeoutSeconds !== undefined &&
+      !(typeof entry.challengeTimeoutSeconds === 'number' && entry.challengeTimeoutSeconds > 0)
+    )
+      fail(`${where}.challengeTimeoutSeconds must be a number above 0`)
   }
   return parsed as MockConfigFile
 }

@@ -5,10 +5,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { rawPlugin } from '../raw-plugin'
 import { validate } from './helpers'
 
-// The CLI runs as its own process from a bundle of the sources, one level below the package
-// root like `dist/`, so it finds the browser assets the same way.
+// The CLI runs as its own process from a bundle of the sources, its browser assets inlined as
+// in `dist/`.
 const cliFile = fileURLToPath(new URL('../.test-build/cli.mjs', import.meta.url))
 const children: ChildProcess[] = []
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     packages: 'external',
+    plugins: [rawPlugin],
     logLevel: 'silent',
   })
 })

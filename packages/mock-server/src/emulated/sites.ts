@@ -1,4 +1,4 @@
-import { secretDigest, secretMatches } from '../signing'
+import { secretDigest, secretMatches } from '../crypto/signing'
 
 /** The providers emulated besides CaptchaLa, each under its own path prefix. */
 export type EmulatedProvider = 'turnstile' | 'hcaptcha' | 'recaptcha'
@@ -29,7 +29,15 @@ export interface EmulatedSite {
   dummyToken?: string
   /** What siteverify reports as `hostname` for a dummy token. */
   testHostname?: string
+  /**
+   * Turnstile and hCaptcha: how long an interactive challenge waits for the person before it
+   * times out (Turnstile's `timeout-callback`, hCaptcha's `chalexpired-callback`). Default 120 s.
+   */
+  challengeTimeoutSeconds?: number
 }
+
+/** Neither provider documents the figure; two minutes is the order of their tokens' lives. */
+export const DEFAULT_CHALLENGE_TIMEOUT_SECONDS = 120
 
 export const PROVIDER_TOKEN_TTL_SECONDS: Record<EmulatedProvider, number> = {
   turnstile: 300,
