@@ -69,6 +69,10 @@ export function readConfigFile(path: string): MockConfigFile {
       if (typeof entry[key] !== 'string' || !entry[key])
         fail(`${where}.${key} must be a non-empty string`)
     }
+    for (const key of ['interactive', 'invisible'] as const) {
+      if (entry[key] !== undefined && typeof entry[key] !== 'boolean')
+        fail(`${where}.${key} must be true or false`)
+    }
     if (entry.outcome !== undefined && !['pass', 'fail'].includes(entry.outcome as string))
       fail(`${where}.outcome must be "pass" or "fail"`)
     if (entry.version !== undefined && !['v2', 'v3'].includes(entry.version as string))

@@ -1,5 +1,5 @@
 import type { Emulator } from './create-emulator'
-import { PROVIDER_URL_PATTERN } from './provider-hosts'
+import { isProviderUrl } from './provider-hosts'
 
 /**
  * What `routeProviders` needs of a Playwright `Page` or `BrowserContext`, written out so that
@@ -7,8 +7,14 @@ import { PROVIDER_URL_PATTERN } from './provider-hosts'
  * playwright-core or @playwright/test fits).
  */
 export interface RouteTarget {
-  route(url: RegExp, handler: (route: RoutedRequest) => Promise<void>): Promise<unknown>
-  unroute(url: RegExp, handler?: (route: RoutedRequest) => Promise<void>): Promise<unknown>
+  route(
+    url: (url: URL) => boolean,
+    handler: (route: RoutedRequest) => Promise<void>,
+  ): Promise<unknown>
+  unroute(
+    url: (url: URL) => boolean,
+    handler?: (route: RoutedRequest) => Promise<void>,
+  ): Promise<unknown>
   on(event: 'close', listener: () => void): unknown
 }
 
@@ -62,10 +68,12 @@ export async function routeProviders(
       .catch(() => {})
   }
   target.on('close', () => gone.abort())
-  await target.route(PROVIDER_URL_PATTERN, handler)
+  // Only the providers' paths: the rest of www.google.com or hcaptcha.com stays the page's.
+  const matches = (url: URL) => isProviderUrl(url)
+  await target.route(matches, handler)
   return async () => {
     gone.abort()
-    await target.unroute(PROVIDER_URL_PATTERN, handler)
+    await target.unroute(matches, handler)
   }
 }
 

@@ -48,13 +48,8 @@ export function emulatorPath(url: URL): string {
   return prefix + url.pathname
 }
 
-/** A pattern of every URL the emulator answers on the providers' hosts, for routing. */
-export const PROVIDER_URL_PATTERN = new RegExp(
-  `^https://(${[...byHost.keys()].map((host) => host.replace(/\./g, '\\.')).join('|')})/`,
-)
-
 /**
- * The same, as MSW's URL patterns (one per host and path family). In Node a backend calls only
+ * The providers' URLs as MSW's URL patterns (one per host and path family). In Node a backend calls only
  * the validation APIs, but a jsdom page's scripts are fetched there too: one list serves both.
  */
 export const PROVIDER_URL_PATTERNS: readonly string[] = [

@@ -401,7 +401,8 @@ function createEmulatedWidget(host, options) {
       }
       session = answer.data
       interactive = session.interactive
-      if (session.test && box) {
+      if (session.invisible && box) box.style.display = 'none'
+      if (session.test && box && !session.invisible) {
         var banner = styled('div', { color: '#c00', fontSize: '11px' }, root)
         banner.textContent = strings.testOnly
       }

@@ -14,6 +14,8 @@ export interface EmulatedSite {
    * Turnstile solves by itself and `execute()` passes at once. Default true.
    */
   interactive?: boolean
+  /** The widget draws nothing, whatever the page asked for (Turnstile's invisible test keys). */
+  invisible?: boolean
   /** `fail` fails every challenge (the provider's own failure code). Default `pass`. */
   outcome?: 'pass' | 'fail'
   /** reCAPTCHA: `v3` keys hand out score tokens through `execute(siteKey)`. Default `v2`. */
@@ -69,8 +71,8 @@ const turnstileTest = (siteKey: string, rest: Partial<EmulatedSite>): EmulatedSi
 export const PROVIDER_TEST_SITES: readonly EmulatedSite[] = [
   turnstileTest('1x00000000000000000000AA', {}),
   turnstileTest('2x00000000000000000000AB', { outcome: 'fail' }),
-  turnstileTest('1x00000000000000000000BB', {}),
-  turnstileTest('2x00000000000000000000BB', { outcome: 'fail' }),
+  turnstileTest('1x00000000000000000000BB', { invisible: true }),
+  turnstileTest('2x00000000000000000000BB', { invisible: true, outcome: 'fail' }),
   turnstileTest('3x00000000000000000000FF', { interactive: true }),
   {
     provider: 'hcaptcha',

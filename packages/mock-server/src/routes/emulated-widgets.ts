@@ -128,6 +128,7 @@ export function emulatedWidgetRoutes(router: Router, context: MockContext) {
       return {
         interactive: site.interactive !== false,
         test: Boolean(site.dummyToken),
+        invisible: Boolean(site.invisible),
         ...(provider === 'recaptcha' && { version: site.version ?? 'v2' }),
       }
     })
