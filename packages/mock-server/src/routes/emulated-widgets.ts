@@ -72,9 +72,15 @@ interface WidgetBody {
   challenge?: string
 }
 
-/** The page's hostname, as the provider sees it from the widget's frame. */
+/**
+ * The page's hostname, as the provider sees it from the widget's frame: from the headers, or
+ * (through a service worker, which sees no Origin or Referer header) the request's referrer.
+ */
 function pageHostname(request: Request): string {
-  const page = request.headers.get('origin') ?? request.headers.get('referer')
+  const page =
+    request.headers.get('origin') ??
+    request.headers.get('referer') ??
+    (request.referrer && request.referrer !== 'about:client' ? request.referrer : null)
   try {
     return page ? new URL(page).hostname : ''
   } catch {
