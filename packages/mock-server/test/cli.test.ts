@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { rawPlugin } from '../raw-plugin'
+import { createEmulator, solveChallenge } from '../src/index'
 import { validate } from './helpers'
 
 // The CLI runs as its own process from a bundle of the sources, its browser assets inlined as
@@ -100,6 +101,17 @@ describe('passline-mock', () => {
       success: false,
       'error-codes': ['invalid-input-response'],
     })
+  })
+
+  it('--seed: accepts the tokens an emulator with the same seed minted elsewhere', async () => {
+    const cli = runCli(['--port', '0', '--quiet', '--seed', 'ci-42'])
+    const [, url] = await cli.waitFor(/ready: (http:\/\/\S+)/)
+    const check = async (seed: string) => {
+      const { token } = await solveChallenge(createEmulator({ seed }), { appKey: 'test_pass' })
+      return (await validate(url!, { pass_token: token })).body.data
+    }
+    expect(await check('ci-41')).toEqual({ valid: false, error: 'invalid_token' })
+    expect(await check('ci-42')).toMatchObject({ valid: true })
   })
 
   it('exits with a clear message for a bad config or port', async () => {
