@@ -2,29 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { rawPlugin } from '../raw-plugin'
 import { createEmulator, solveChallenge } from '../src/index'
+import { bundleForNode } from './bundle'
 import { validate } from './helpers'
 
 // The CLI runs as its own process from a bundle of the sources, its browser assets inlined as
 // in `dist/`.
-const cliFile = fileURLToPath(new URL('../.test-build/cli.mjs', import.meta.url))
+let cliFile: string
 const children: ChildProcess[] = []
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/cli.ts', import.meta.url))],
-    outfile: cliFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    plugins: [rawPlugin],
-    logLevel: 'silent',
-  })
+  cliFile = await bundleForNode('../src/cli.ts', 'cli.mjs')
 })
 
 afterEach(() => {

@@ -4,14 +4,12 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rawPlugin } from '../raw-plugin'
 import { createEmulator } from '../src/index'
 import { providerHandlers } from '../src/msw'
+import { bundleForNode } from './bundle'
 import { backendChecks } from './msw/backend-checks'
 
 const EXPECTED = {
@@ -66,19 +64,8 @@ describe('MSW 3 (setupServer), Node 22', () => {
   it.skipIf(!node22)(
     'validates, issues and siteverifies at the real URLs; replays are refused',
     async () => {
-      const script = fileURLToPath(new URL('../.test-build/msw3-run.mjs', import.meta.url))
-      await build({
-        entryPoints: [fileURLToPath(new URL('./msw/msw3-run.ts', import.meta.url))],
-        outfile: script,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        packages: 'external',
-        // The handlers as published import `msw`: here that is MSW 3.
-        alias: { msw: 'msw3' },
-        plugins: [rawPlugin],
-        logLevel: 'silent',
-      })
+      // The handlers as published import `msw`: here that is MSW 3.
+      const script = await bundleForNode('./msw/msw3-run.ts', 'msw3-run.mjs', { msw: 'msw3' })
       const run = spawnSync(node22!, [script], { encoding: 'utf8', timeout: 60_000 })
       expect(run.stderr).toBe('')
       const { node, result, unhandled } = JSON.parse(run.stdout) as {
