@@ -5,7 +5,14 @@ import { createSigner, signingKey } from './crypto/signing'
 import { siteRegistry, type EmulatedSite } from './emulated/sites'
 import { RequestRefused } from './envelope'
 import { createExpiringSet } from './expiring-set'
-import { json, preflight, withCors } from './http/respond'
+import {
+  Answer,
+  fromFetchRequest,
+  json,
+  toFetchResponse,
+  type EmulatorRequest,
+} from './http/exchange'
+import { preflight, withCors } from './http/respond'
 import { createRouter } from './http/router'
 import { emulatorPath, isProviderUrl } from './provider-hosts'
 import { captchalaApiRoutes } from './routes/captchala-api'
@@ -54,6 +61,20 @@ export interface Emulator {
   readonly clock: Clock
 }
 
+/** Answers one request as the emulator reads it: what the HTTP transport calls directly. */
+export type AnswerRequest = (
+  request: EmulatorRequest,
+  options: { clientIp: string; signal: AbortSignal },
+) => Promise<Answer>
+
+// Each emulator's answer function, for the HTTP transport: not part of the public shape.
+const answerFunctions = new WeakMap<Emulator, AnswerRequest>()
+
+/** The emulator's own answer function, when `createEmulator` made it. */
+export function answerFunctionOf(emulator: Emulator): AnswerRequest | undefined {
+  return answerFunctions.get(emulator)
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? systemClock
   const context: MockContext = {
@@ -77,39 +98,47 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const notFound = (method: string, path: string) =>
     json(404, new RequestRefused(404, 'not_found', `${method} ${path}`).toEnvelope())
 
-  return {
+  const answer: AnswerRequest = async (request, { clientIp, signal }) => {
+    const path = emulatorPath(request.url)
+    const method = request.method.toUpperCase()
+    if (method === 'OPTIONS') {
+      return router.findAny(path)?.family.cors ? preflight(request) : notFound(method, path)
+    }
+    // HEAD is GET without the body, as HTTP servers answer it.
+    const route = router.find(method === 'HEAD' ? 'GET' : method, path)
+    if (!route) return notFound(method, path)
+    const { family, handler } = route
+    let answered: Answer
+    try {
+      const result = await handler({
+        request,
+        path,
+        query: request.url.searchParams,
+        clientIp,
+        signal,
+      })
+      answered = result instanceof Answer ? result : json(200, result)
+    } catch (error) {
+      if (!(error instanceof RequestRefused))
+        options.log?.(`internal error on ${method} ${path}: ${String(error)}`)
+      answered = family.refuse(
+        error instanceof RequestRefused ? error : new RequestRefused(500, 'internal_error'),
+      )
+    }
+    return family.cors ? withCors(answered) : answered
+  }
+
+  const emulator: Emulator = {
     clock,
     answers: (url) => isProviderUrl(new URL(url)),
     async handle(request, { clientIp = '127.0.0.1', signal } = {}) {
-      const url = new URL(request.url)
-      const path = emulatorPath(url)
-      const method = request.method.toUpperCase()
-      if (method === 'OPTIONS') {
-        return router.findAny(path)?.family.cors ? preflight(request) : notFound(method, path)
-      }
-      // HEAD is GET without the body, as HTTP servers answer it.
-      const route = router.find(method === 'HEAD' ? 'GET' : method, path)
-      if (!route) return notFound(method, path)
-      const { family, handler } = route
-      let response: Response
-      try {
-        const answer = await handler({
-          request,
-          path,
-          query: url.searchParams,
-          clientIp,
-          signal: signal ?? request.signal,
-        })
-        response = answer instanceof Response ? answer : json(200, answer)
-      } catch (error) {
-        if (!(error instanceof RequestRefused))
-          options.log?.(`internal error on ${method} ${path}: ${String(error)}`)
-        response = family.refuse(
-          error instanceof RequestRefused ? error : new RequestRefused(500, 'internal_error'),
-        )
-      }
-      if (method === 'HEAD') response = new Response(null, response)
-      return family.cors ? withCors(response) : response
+      const answered = await answer(fromFetchRequest(request), {
+        clientIp,
+        signal: signal ?? request.signal,
+      })
+      return toFetchResponse(answered, request.method.toUpperCase())
     },
   }
+  answerFunctions.set(emulator, answer)
+  return emulator
 }

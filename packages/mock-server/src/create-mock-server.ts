@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { MockApp } from './apps'
 import type { Clock } from './clock'
-import { createEmulator, type Emulator } from './create-emulator'
+import { answerFunctionOf, createEmulator, type Emulator } from './create-emulator'
 import type { EmulatedSite } from './emulated/sites'
 import { BODY_LIMIT_BYTES } from './http/body'
 
@@ -60,27 +60,35 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     )
   })
 
+  // The emulator's own answer function: no Fetch objects per request on this hot path.
+  const answerRequest =
+    answerFunctionOf(emulator) ??
+    fail(new TypeError('createMockServer: the emulator must come from createEmulator'))
+
   async function answer(incoming: IncomingMessage, outgoing: ServerResponse) {
     const gone = new AbortController()
     const abort = () => gone.abort()
     outgoing.once('close', abort)
     closing.signal.addEventListener('abort', abort, { once: true })
     const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
-    const request = new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url}`, {
-      method: incoming.method,
-      headers: headersOf(incoming),
-      body: hasBody ? await readCapped(incoming) : null,
-    })
-    const response = await emulator.handle(request, {
-      clientIp: incoming.socket.remoteAddress ?? '127.0.0.1',
-      signal: gone.signal,
-    })
+    const answered = await answerRequest(
+      {
+        method: incoming.method ?? 'GET',
+        url: new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`),
+        header: (name) => {
+          const value = incoming.headers[name.toLowerCase()]
+          return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+        },
+        bytes: () => (hasBody ? readCapped(incoming) : Promise.resolve(new Uint8Array())),
+      },
+      { clientIp: incoming.socket.remoteAddress ?? '127.0.0.1', signal: gone.signal },
+    )
     closing.signal.removeEventListener('abort', abort)
+    // A body the emulator did not read is drained, so the connection serves the next request.
+    if (!incoming.complete) incoming.resume()
     if (gone.signal.aborted) return
-    const headers: Record<string, string> = {}
-    response.headers.forEach((value, name) => (headers[name] = value))
-    outgoing.writeHead(response.status, headers)
-    outgoing.end(Buffer.from(await response.arrayBuffer()))
+    outgoing.writeHead(answered.status, answered.headers)
+    outgoing.end(incoming.method === 'HEAD' ? undefined : answered.body)
   }
 
   const host = options.host ?? '127.0.0.1'
@@ -119,10 +127,6 @@ async function readCapped(incoming: IncomingMessage): Promise<Uint8Array<ArrayBu
   return new Uint8Array(Buffer.concat(kept))
 }
 
-/** The request's headers; repeated ones joined as HTTP allows. */
-function headersOf(incoming: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (let i = 0; i < incoming.rawHeaders.length; i += 2)
-    headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!)
-  return headers
+function fail(error: Error): never {
+  throw error
 }

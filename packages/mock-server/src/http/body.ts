@@ -1,4 +1,5 @@
 import { RequestRefused } from '../envelope'
+import type { EmulatorRequest } from './exchange'
 
 /** No body the emulator reads is larger: siteverify's and CaptchaLa's are a few hundred bytes. */
 export const BODY_LIMIT_BYTES = 16 * 1024
@@ -8,31 +9,10 @@ const unsupported = (type: string | null) =>
   new RequestRefused(415, 'unsupported_media_type', `content type ${type ?? '(none)'}`)
 
 /** The body as text, refused (413) past the limit without reading the rest. */
-export async function readText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > BODY_LIMIT_BYTES) throw tooLarge()
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    // The rest is left unread, not cancelled: the HTTP transport drains it after answering,
-    // so the connection stays usable and the client reads the 413.
-    if (size > BODY_LIMIT_BYTES) {
-      reader.releaseLock()
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
+export async function readText(request: EmulatorRequest): Promise<string> {
+  if (Number(request.header('content-length') ?? 0) > BODY_LIMIT_BYTES) throw tooLarge()
+  const bytes = await request.bytes()
+  if (bytes.byteLength > BODY_LIMIT_BYTES) throw tooLarge()
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
@@ -47,8 +27,8 @@ const isForm = (type: string) => /^application\/x-www-form-urlencoded\s*(;|$)/i.
  * A JSON body: undefined when there is none, 415 for any other type, 400 when it does not
  * parse. Only JSON is spoken on CaptchaLa's API and the widgets', never a string to coerce.
  */
-export async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type')
+export async function readJson(request: EmulatorRequest): Promise<unknown> {
+  const type = request.header('content-type')
   const text = await readText(request)
   if (type === null) {
     if (text === '') return undefined
@@ -59,8 +39,8 @@ export async function readJson(request: Request): Promise<unknown> {
 }
 
 /** Siteverify's body: a form post (all providers) or JSON (Turnstile also takes it). */
-export async function readFormOrJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type')
+export async function readFormOrJson(request: EmulatorRequest): Promise<unknown> {
+  const type = request.header('content-type')
   const text = await readText(request)
   if (type !== null && isForm(type)) return Object.fromEntries(new URLSearchParams(text))
   if (type !== null && isJson(type)) return parseJson(text)

@@ -1,26 +1,20 @@
-/** Responses as the providers send them: JSON with a charset, scripts never cached. */
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  })
-}
+import { Answer, type EmulatorRequest } from './exchange'
 
 /** What pages load and call answers from any origin, as the providers do for their customers. */
-export function withCors(response: Response): Response {
-  response.headers.set('access-control-allow-origin', '*')
-  return response
+export function withCors(answer: Answer): Answer {
+  return new Answer(answer.status, answer.body, {
+    ...answer.headers,
+    'access-control-allow-origin': '*',
+  })
 }
 
 /** The answer to a CORS preflight on a browser route: any origin, the methods it serves. */
-export function preflight(request: Request): Response {
-  const headers = new Headers({
+export function preflight(request: EmulatorRequest): Answer {
+  const asked = request.header('access-control-request-headers')
+  return new Answer(204, '', {
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'GET, POST',
     vary: 'Access-Control-Request-Headers',
+    ...(asked && { 'access-control-allow-headers': asked }),
   })
-  const asked = request.headers.get('access-control-request-headers')
-  if (asked) headers.set('access-control-allow-headers', asked)
-  return new Response(null, { status: 204, headers })
 }

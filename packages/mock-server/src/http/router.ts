@@ -1,8 +1,9 @@
 import type { RequestRefused } from '../envelope'
+import type { Answer, EmulatorRequest } from './exchange'
 
 /** One request as a route sees it, whatever transport brought it. */
 export interface Incoming {
-  request: Request
+  request: EmulatorRequest
   /** The path the emulator serves it at (a provider's real URL mapped, see provider-hosts.ts). */
   path: string
   query: URLSearchParams
@@ -12,14 +13,14 @@ export interface Incoming {
   signal: AbortSignal
 }
 
-/** A route's answer: a Response, or a body for a 200 JSON answer. */
-export type RouteHandler = (incoming: Incoming) => Promise<Response | object> | Response | object
+/** A route's answer: an Answer, or a body for a 200 JSON answer. */
+export type RouteHandler = (incoming: Incoming) => Promise<object> | object
 
 /** How a family of routes answers: CORS or not, and how a refusal is spelled. */
 export interface RouteFamily {
   name: string
   cors: boolean
-  refuse(error: RequestRefused): Response
+  refuse(error: RequestRefused): Answer
 }
 
 export interface Route {

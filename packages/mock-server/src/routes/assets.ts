@@ -1,4 +1,5 @@
 import { RequestRefused } from '../envelope'
+import { Answer } from '../http/exchange'
 import type { Incoming, Router } from '../http/router'
 import { CAPTCHALA_BROWSER } from './families'
 
@@ -20,11 +21,11 @@ export function serveAsset(router: Router, path: string, body: string, type: str
     if (delay) await sleep(Math.min(Number(delay), MAX_DELAY_MS), signal)
     const headers = { 'cache-control': 'no-store' }
     if (status && status !== '200')
-      return new Response(`status ${status}`, {
-        status: Number(status),
-        headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+      return new Answer(Number(status), `status ${status}`, {
+        ...headers,
+        'content-type': 'text/plain; charset=utf-8',
       })
-    return new Response(body, { headers: { ...headers, 'content-type': type } })
+    return new Answer(200, body, { ...headers, 'content-type': type })
   })
 }
 

@@ -65,7 +65,7 @@ export function captchalaApiRoutes(router: Router, context: MockContext) {
 
   /** The calling app, once its budget and credentials are checked. */
   const authenticate = ({ request, clientIp }: Incoming): MockApp => {
-    const key = request.headers.get('x-app-key')
+    const key = request.header('x-app-key')
     const app = key === null ? undefined : context.apps.get(key)
     limit(key === null ? `ip:${clientIp}` : `app:${key}`, app?.rateLimit ?? DEFAULT_RATE_LIMIT)
     if (!app)
@@ -74,7 +74,7 @@ export function captchalaApiRoutes(router: Router, context: MockContext) {
         'invalid_app_key',
         key === null ? 'missing X-App-Key' : undefined,
       )
-    const secret = request.headers.get('x-app-secret')
+    const secret = request.header('x-app-secret')
     if (secret === null || !secretMatches(secret, secretDigests.get(app.appKey)!))
       throw new RequestRefused(401, 'invalid_app_secret')
     return app

@@ -4,6 +4,7 @@ import type { MockContext } from '../context'
 import { randomUuid } from '../crypto/bytes'
 import { handled, RequestRefused } from '../envelope'
 import { readJson } from '../http/body'
+import { Answer } from '../http/exchange'
 import { checkBody, type BodyRules } from '../http/fields'
 import type { Incoming, Router } from '../http/router'
 import { issuePassToken, type PassTokenKind } from '../pass-tokens'
@@ -88,7 +89,7 @@ export function captchalaBrowserRoutes(router: Router, context: MockContext) {
       await new Promise((resolve) =>
         incoming.signal.addEventListener('abort', resolve, { once: true }),
       )
-      return new Response(null, { status: 499 })
+      return new Answer(499, '')
     }
     if (app.delayMs) await sleep(app.delayMs, incoming.signal)
     return handled({ interactive: app.interactive !== false })
@@ -146,7 +147,7 @@ export function captchalaBrowserRoutes(router: Router, context: MockContext) {
         iat: now,
         exp: now + ttlSeconds * 1000,
         risk: app.interactive === false ? 3 : 8,
-        referer: incoming.request.headers.get('referer') ?? '',
+        referer: incoming.request.header('referer') ?? '',
         platform: 'web',
         uid: grant?.uid ?? null,
       },

@@ -9,6 +9,7 @@ import {
   type EmulatedSite,
 } from '../emulated/sites'
 import { readJson } from '../http/body'
+import type { EmulatorRequest } from '../http/exchange'
 import { checkBody, type BodyRules } from '../http/fields'
 import type { Incoming, Router } from '../http/router'
 import { serveAsset } from './assets'
@@ -76,10 +77,10 @@ interface WidgetBody {
  * The page's hostname, as the provider sees it from the widget's frame: from the headers, or
  * (through a service worker, which sees no Origin or Referer header) the request's referrer.
  */
-function pageHostname(request: Request): string {
+function pageHostname(request: EmulatorRequest): string {
   const page =
-    request.headers.get('origin') ??
-    request.headers.get('referer') ??
+    request.header('origin') ??
+    request.header('referer') ??
     (request.referrer && request.referrer !== 'about:client' ? request.referrer : null)
   try {
     return page ? new URL(page).hostname : ''

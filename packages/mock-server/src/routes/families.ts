@@ -1,5 +1,5 @@
 import type { RequestRefused } from '../envelope'
-import { json } from '../http/respond'
+import { json } from '../http/exchange'
 import type { RouteFamily } from '../http/router'
 
 const envelope = (error: RequestRefused) => json(error.status, error.toEnvelope(), error.headers)
