@@ -1,19 +1,14 @@
-import {
-  CaptchalaClient,
-  getClientIp,
-  verifyHcaptcha,
-  verifyRecaptcha,
-  verifyTurnstile,
-  type VerifyResult,
-} from '@passline/server'
+import { createPolicy, getClientIp, TOKEN_HEADER, type PolicyOptions } from '@passline/server'
 import formbody from '@fastify/formbody'
-import Fastify from 'fastify'
-import {
-  CAPTCHALA_KEYS,
-  PROVIDER_KEYS,
-  type DemoSiteKey,
-  type EmulatedProviderName,
-} from './demo-keys'
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify'
+import { refused, type Answer, type DemoError } from './answers'
+import { isCrossSite } from './cross-site'
+import { CAPTCHALA_KEYS, PROVIDER_KEYS, type EmulatedProviderName } from './demo-keys'
+import { formRedirect } from './form-redirect'
+import { openPolicyStore } from './policy-store'
+import { createSignup, type AccountStore } from './signup'
+import { isEmail, readSignupInput } from './signup-input'
+import { createDemoKeys } from './verifiers'
 
 export interface DemoApiOptions {
   /** 0 picks a free port. Default 8788. */
@@ -25,8 +20,12 @@ export interface DemoApiOptions {
   emulatorUrl?: string
   /** The app secret; the mock's test apps all use `test_secret`. */
   appSecret?: string
-  /** Failed CaptchaLa signups from one IP before a server challenge is required. Default 3. */
-  escalateAfter?: number
+  /** Failure counts in Redis (`redis://…`), shared by every instance; default this process's memory. */
+  redisUrl?: string
+  /** The escalation's thresholds, window, store timeout and clock (`createPolicy`'s options). */
+  policy?: Omit<PolicyOptions, 'store'>
+  /** Where accounts are created: a stand-in for your database. Default a new `Set`. */
+  accounts?: AccountStore
 }
 
 export interface DemoApi {
@@ -34,89 +33,50 @@ export interface DemoApi {
   close(): Promise<void>
 }
 
-const ESCALATION_UID = 'escalated'
 const SIGNUP_ACTION = 'signup'
-const MIN_V3_SCORE = 0.5
-
-interface SignupBody {
-  email?: unknown
-  /** The one name for the token, in JSON and in form posts alike. */
-  captchaToken?: unknown
-  provider?: unknown
-  siteKey?: unknown
-  /** The CaptchaLa app key, as older pages send it. */
-  appKey?: unknown
-}
-
-interface Verdict {
-  passed: boolean
-  reason?: string
-}
+/** A signup is an email, a token of at most 8 KiB (hCaptcha's cap), a provider and a key. */
+const BODY_LIMIT_BYTES = 16 * 1024
 
 /**
  * The sample backend: `POST /api/signup` checks the CAPTCHA token with the provider the page
- * used (CaptchaLa, Turnstile, hCaptcha or reCAPTCHA) before it "creates" the account (in
- * memory); `GET /api/server-token` issues a CaptchaLa server challenge token; after repeated
- * failures from one IP with any provider (bad tokens, emails already taken), signup answers
- * `challenge_required`: with CaptchaLa a server token comes along, and only a token solved with
- * it passes and clears the count; the other providers have no such flow, so they are refused
- * until then, and their successes never clear it.
+ * used (CaptchaLa, Turnstile, hCaptcha or reCAPTCHA) before it "creates" the account;
+ * `createPolicy` counts failures per client address and escalates (CaptchaLa's server-token
+ * challenge, then a block); `GET /api/server-token` issues a CaptchaLa server token.
  *
  * The key picker is a showcase: the page may choose among the mock's test and demo keys, whose
  * dummy tokens pass by design. A real backend pins its one key pair from its environment and
  * never takes the key from the request.
  */
 export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
-  const appSecret = options.appSecret ?? 'test_secret'
   const emulatorUrl = options.emulatorUrl ?? options.captchalaUrl
-  const escalateAfter = options.escalateAfter ?? 3
-  const clients = new Map(
-    CAPTCHALA_KEYS.map((appKey) => [
-      appKey,
-      new CaptchalaClient({
-        appKey,
-        appSecret,
-        baseUrl: options.captchalaUrl,
-        // The mock answers the backup host's path too, for `offline_` tokens.
-        backupUrl: options.captchalaUrl,
-      }),
-    ]),
-  )
-  const failuresByIp = new Map<string, number>()
-  const accounts = new Set<string>()
-  const server = Fastify()
-  await server.register(formbody)
+  const keys = createDemoKeys({
+    captchalaUrl: options.captchalaUrl,
+    emulatorUrl,
+    appSecret: options.appSecret ?? 'test_secret',
+  })
+  const opened = await openPolicyStore(options.redisUrl)
+  const policy = createPolicy({ ...options.policy, store: opened.store })
+  const signUp = createSignup(policy, options.accounts ?? new Set<string>())
 
-  /** Turnstile, hCaptcha or reCAPTCHA through its siteverify; secrets stay here. */
-  const siteverify = async (
-    provider: EmulatedProviderName,
-    key: DemoSiteKey,
-    token: unknown,
-    remoteIp: string,
-  ): Promise<Verdict> => {
-    const common = {
-      secret: key.secret,
-      token,
-      remoteIp,
-      expectedAction: key.checksAction ? SIGNUP_ACTION : undefined,
-    }
-    let result: VerifyResult
-    if (provider === 'turnstile')
-      result = await verifyTurnstile({ ...common, url: `${emulatorUrl}/turnstile/v0/siteverify` })
-    else if (provider === 'hcaptcha')
-      result = await verifyHcaptcha({
-        ...common,
-        sitekey: key.key,
-        url: `${emulatorUrl}/hcaptcha/siteverify`,
-      })
-    else
-      result = await verifyRecaptcha({
-        ...common,
-        minScore: key.version === 'v3' ? MIN_V3_SCORE : undefined,
-        url: `${emulatorUrl}/recaptcha/api/siteverify`,
-      })
-    return result.success ? { passed: true } : { passed: false, reason: result.errorCodes[0] }
-  }
+  const server = Fastify({ bodyLimit: BODY_LIMIT_BYTES })
+  // JSON and urlencoded forms only: no text/plain, which a cross-site form could send.
+  server.removeContentTypeParser('text/plain')
+  await server.register(formbody)
+  server.setNotFoundHandler((_request, reply) => send(reply, refused('not_found')))
+  // Parsing failures (too large, malformed, another type) and anything unforeseen: a code
+  // from the closed list, never the error's text.
+  server.setErrorHandler((error: FastifyError, request, reply) => {
+    const code: DemoError =
+      error.statusCode === 413
+        ? 'body_too_large'
+        : error.statusCode === 415
+          ? 'unsupported_media_type'
+          : error.statusCode === 400
+            ? 'invalid_body'
+            : 'internal_error'
+    if (code === 'internal_error') console.error('[demo-api]', error)
+    return answer(request, reply, refused(code), null)
+  })
 
   server.get('/', async () => ({
     name: 'Passline demo backend',
@@ -149,122 +109,61 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   server.get<{ Querystring: { action?: string; appKey?: string } }>(
     '/api/server-token',
     async (request, reply) => {
-      const client = clients.get(request.query.appKey ?? 'test_pass')
-      if (!client) return reply.code(400).send({ error: 'unknown_app_key' })
-      const issued = await client.issueServerToken(request.query.action ?? SIGNUP_ACTION, {
-        bindingIp: clientIpOf(request.raw) ?? undefined,
+      const issuer = keys.find('captchala', request.query.appKey ?? 'test_pass')?.issuer
+      if (!issuer) return send(reply, refused('unknown_site_key'))
+      const issued = await issuer.issueServerToken(request.query.action ?? SIGNUP_ACTION, {
+        bindingIp: clientIpOf(request) ?? undefined,
       })
-      if (!issued.ok) return reply.code(502).send({ error: issued.error })
+      if (!issued.ok) return send(reply, refused('unavailable'))
       return { serverToken: issued.token, expiresIn: issued.expiresIn }
     },
   )
 
-  // JSON from a page's script; a plain HTML form posts form-encoded, and gets its answer as a
-  // redirect back to the page (Post/Redirect/Get, see answerForm).
-  server.post<{ Body: SignupBody | undefined }>('/api/signup', async (request, reply) => {
-    const outcome = await signup(request.body ?? {}, clientIpOf(request.raw) ?? 'unknown')
-    if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded'))
-      return reply.code(outcome.status).send(outcome.body)
-    return reply.redirect(answerForm(request.headers.referer, outcome, request.body?.email), 303)
+  // JSON from a page's script, or a plain HTML form (answered with a redirect back to the page).
+  server.post('/api/signup', {
+    // Before the body is read: a cross-site post is neither parsed, counted nor answered in kind.
+    onRequest: async (request, reply) => {
+      if (isCrossSite(request.headers)) return send(reply, refused('cross_site_request'))
+    },
+    handler: async (request, reply) => {
+      const read = readSignupInput(request.body, request.headers[TOKEN_HEADER], keys)
+      const outcome = 'input' in read ? await signUp(read.input, clientIpOf(request)) : read.refusal
+      const { email } = (request.body ?? {}) as { email?: unknown }
+      return answer(request, reply, outcome, isEmail(email) ? email : null)
+    },
   })
-
-  async function signup(body: SignupBody, ip: string): Promise<SignupAnswer> {
-    const { email, captchaToken: token, provider = 'captchala' } = body
-    const siteKey = body.siteKey ?? body.appKey ?? 'test_pass'
-    if (typeof email !== 'string' || !email.includes('@')) {
-      return answer(400, { error: 'invalid_email' })
-    }
-    const client = provider === 'captchala' ? clients.get(siteKey as string) : undefined
-    const providerKey = Object.hasOwn(PROVIDER_KEYS, provider as string)
-      ? PROVIDER_KEYS[provider as EmulatedProviderName].find((entry) => entry.key === siteKey)
-      : undefined
-    if (!client && !providerKey) return answer(400, { error: 'unknown_site_key' })
-    // Failures count per client whatever the provider, so switching providers escapes nothing.
-    const escalated = (failuresByIp.get(ip) ?? 0) >= escalateAfter
-    // Escalation is CaptchaLa's server-token flow; another provider cannot answer it, and an
-    // always-pass test key must not be a way around it.
-    if (escalated && !client)
-      return answer(403, { error: 'challenge_required', reason: 'escalated' })
-
-    let verdict: Verdict
-    if (client) {
-      const result = await client.validate(token, { clientIp: ip, expectedAction: SIGNUP_ACTION })
-      // Once escalated, only a token solved with the server token we issued will do.
-      verdict =
-        result.valid && (!escalated || result.uid === ESCALATION_UID)
-          ? { passed: true }
-          : {
-              passed: false,
-              reason: result.valid ? 'server_challenge_missing' : (result.error ?? 'invalid_token'),
-            }
-    } else {
-      verdict = await siteverify(provider as EmulatedProviderName, providerKey!, token, ip)
-    }
-    const refusal = !verdict.passed
-      ? { status: 403, error: 'captcha_failed', reason: verdict.reason ?? 'invalid_token' }
-      : accounts.has(email)
-        ? { status: 409, error: 'email_taken', reason: 'email_taken' }
-        : null
-    if (!refusal) {
-      accounts.add(email)
-      // Only CaptchaLa's stronger check clears the count: a free pass elsewhere proves nothing.
-      if (client) failuresByIp.delete(ip)
-      return answer(201, { ok: true, account: { email } })
-    }
-
-    // Repeated failures from one address (bad tokens, probing for taken emails) escalate.
-    const failures = (failuresByIp.get(ip) ?? 0) + 1
-    failuresByIp.set(ip, failures)
-    if (failures < escalateAfter || !client)
-      return answer(refusal.status, { error: refusal.error, reason: refusal.reason })
-    const issued = await client.issueServerToken(SIGNUP_ACTION, {
-      bindingIp: ip,
-      bindUid: ESCALATION_UID,
-    })
-    if (!issued.ok) return answer(503, { error: 'captcha_unavailable', reason: issued.error })
-    return answer(403, {
-      error: 'challenge_required',
-      reason: refusal.reason,
-      serverToken: issued.token,
-    })
-  }
 
   await server.listen({ port: options.port ?? 8788, host: options.host ?? '127.0.0.1' })
   const address = server.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
-  return { url: `http://${options.host ?? '127.0.0.1'}:${port}`, close: () => server.close() }
-}
-
-interface SignupAnswer {
-  status: number
-  body: Record<string, unknown>
-}
-
-const answer = (status: number, body: Record<string, unknown>): SignupAnswer => ({ status, body })
-
-/**
- * Where a form post is sent back to: the posting page (its path and query only, so never
- * another site) with the outcome in the query — `signup=created|refused`, the `email` posted
- * (so the form keeps it), and `error`, `reason`, `serverToken` as they apply — for the page
- * to show.
- */
-function answerForm(
-  referer: string | undefined,
-  { status, body }: SignupAnswer,
-  email: unknown,
-): string {
-  const back = new URL(referer ?? '/', 'http://page.invalid')
-  const query = back.searchParams
-  for (const key of ['signup', 'email', 'error', 'reason', 'serverToken']) query.delete(key)
-  query.set('signup', status === 201 ? 'created' : 'refused')
-  if (typeof email === 'string') query.set('email', email)
-  for (const key of ['error', 'reason', 'serverToken']) {
-    if (typeof body[key] === 'string') query.set(key, body[key])
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: async () => {
+      await server.close()
+      await opened.close()
+    },
   }
-  return `${back.pathname}?${query}`
+}
+
+/** JSON as it is; a form post as a redirect back to its page (Post/Redirect/Get). */
+function answer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  outcome: Answer,
+  email: string | null,
+) {
+  const type = request.headers['content-type'] ?? ''
+  if (request.method === 'POST' && type.startsWith('application/x-www-form-urlencoded'))
+    return reply.redirect(formRedirect(request.headers.referer, outcome, email), 303)
+  return send(reply, outcome)
+}
+
+function send(reply: FastifyReply, { status, body }: Answer) {
+  if ('retryAfter' in body && body.retryAfter) reply.header('retry-after', String(body.retryAfter))
+  return reply.code(status).send(body)
 }
 
 // The demo runs behind no proxy: the socket's address is the client's.
-function clientIpOf(raw: Parameters<typeof getClientIp>[0]) {
-  return getClientIp(raw, { trustProxy: false })
+function clientIpOf(request: FastifyRequest) {
+  return getClientIp(request.raw, { trustProxy: false })
 }

@@ -12,6 +12,8 @@ const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.me
 
 export function writeRecipe(app: TaughtApp) {
   const { code } = readRecipe(app.readme, app.recipeId)
+  // The plain HTML app is its recipe alone: nothing tracked makes its folder.
+  mkdirSync(app.root, { recursive: true })
   writeFileSync(app.root + app.recipeFile, code)
 }
 

@@ -5,6 +5,8 @@ import { createServer } from 'node:net'
 
 export interface RunningApp {
   url: string
+  /** The server's process, when it has one of its own. */
+  pid?: number
   close(): Promise<void>
 }
 
@@ -43,6 +45,7 @@ export async function startNodeServer(
   }
   return {
     url,
+    pid: server.pid,
     close: () =>
       new Promise<void>((resolve) => {
         if (server.exitCode !== null) return resolve()

@@ -1,49 +1,114 @@
 import 'server-only'
-import { CaptchalaClient } from '@passline/server'
-import { serverConfig } from './config'
+import { errorKind, type Verdict, type VerifyError } from '@passline/server'
+import { signupState } from './captcha'
+import { isEmail } from './email'
+
+/**
+ * Every `error` a signup is refused with, and the route handler's status for it: one closed
+ * list. A provider's own words never reach the page; they stay in the server's log.
+ */
+export const SIGNUP_ERRORS = {
+  invalid_body: 400,
+  invalid_email: 400,
+  /** The token was not good: `reason` says why (a `token` code of `VERIFY_ERRORS`). */
+  captcha_failed: 403,
+  /** Too many failures: solve the challenge again with `serverToken`. */
+  challenge_required: 403,
+  email_taken: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  /** Far too many failures: `retryAfter` seconds. */
+  blocked: 429,
+  /** CaptchaLa failed, or this server's configuration did: nobody's fault, not counted. */
+  unavailable: 503,
+} as const
+
+export type SignupError = keyof typeof SIGNUP_ERRORS
 
 export interface SignupOutcome {
   ok: boolean
+  /** For the person, made from the codes below only. */
   message: string
+  error?: SignupError
+  reason?: VerifyError
   /** The backend wants a challenge solved with this server token first. */
   serverToken?: string
+  retryAfter?: number
 }
 
-const ESCALATE_AFTER = 3
+/** The `bindUid` of escalation server tokens: CaptchaLa puts it on the tokens solved with one. */
 const ESCALATION_UID = 'escalated'
-const accounts = new Set<string>()
-const failuresByClient = new Map<string, number>()
 
-// Made on first use, not at import: `next build` collects pages without the runtime secrets.
-let client: CaptchalaClient | undefined
-const captchala = () => (client ??= new CaptchalaClient(serverConfig()))
+const MESSAGES: Record<SignupError, (outcome: SignupOutcome) => string> = {
+  invalid_body: () => 'Signup refused: invalid_body',
+  invalid_email: () => 'Please enter an email address.',
+  captcha_failed: ({ reason }) => `Signup refused: ${reason}`,
+  challenge_required: () => 'One more check: please solve the challenge again.',
+  email_taken: () => 'Signup refused: email_taken',
+  body_too_large: () => 'Signup refused: body_too_large',
+  unsupported_media_type: () => 'Signup refused: unsupported_media_type',
+  blocked: ({ retryAfter }) => `Too many attempts: please try again in ${retryAfter} s.`,
+  unavailable: () => 'The security check is unavailable right now: please try again later.',
+}
+
+export function refused(error: SignupError, details: Partial<SignupOutcome> = {}): SignupOutcome {
+  const outcome = { ok: false, error, ...details }
+  return { ...outcome, message: MESSAGES[error]({ message: '', ...outcome }) }
+}
 
 /**
- * What both the server action and the route handler do: check the token before anything else,
- * refuse a replay, and after repeated failures from one client ask for a challenge solved with
- * a server token (only a token that carries its uid passes then).
+ * What both the server action and the route handler do once the request was read: ask the
+ * policy, check the token (while escalated, only one solved with our server token), create the
+ * account, tell the policy. The account is the one write, made once every check passed.
  */
-export async function signUp(email: unknown, token: unknown, clientIp: string | null) {
-  if (typeof email !== 'string' || !email.includes('@'))
-    return { ok: false, message: 'Please enter an email address.' }
-  const client = clientIp ?? 'unknown'
-  const escalated = (failuresByClient.get(client) ?? 0) >= ESCALATE_AFTER
-  const result = await captchala().validate(token, { clientIp, expectedAction: 'signup' })
-  const passed = result.valid && (!escalated || result.uid === ESCALATION_UID)
-  if (passed && !accounts.has(email)) {
-    accounts.add(email)
-    failuresByClient.delete(client)
+export async function signUp(
+  email: unknown,
+  token: unknown,
+  clientIp: string | null,
+): Promise<SignupOutcome> {
+  if (!isEmail(email)) return refused('invalid_email')
+  const { verifier, policy, accounts } = signupState()
+  // An unknown address shares one count with every other unknown one: never a free pass.
+  const keys = { ip: clientIp ?? 'unknown' }
+  const decision = await policy.check(keys)
+  if (decision.action === 'block') return refused('blocked', { retryAfter: decision.retryAfter })
+  const escalated = decision.action === 'challenge'
+  let verdict = await verifier.verify(token, { expectedAction: 'signup', clientIp })
+  if (escalated && verdict.success && verdict.uid !== ESCALATION_UID)
+    verdict = failure(verdict, 'challenge_required')
+  const taken = verdict.success && accounts.has(email)
+  if (verdict.success && !taken) accounts.add(email)
+  // A taken email counts as a failure too: probing for accounts is what escalation slows down.
+  const after = await policy.record(keys, taken ? failure(verdict, 'invalid_token') : verdict, {
+    challenged: escalated && verdict.success && !taken,
+  })
+  if (verdict.success && !taken)
     return { ok: true, message: `Welcome, ${email}! Your account is ready.` }
+  return refusal(taken ? undefined : verdict, escalated || after.action === 'challenge', clientIp)
+}
+
+function failure(verdict: Verdict, error: VerifyError): Verdict {
+  return { ...verdict, success: false, error }
+}
+
+/** `failed`: the token's verdict, undefined for a taken email. */
+async function refusal(
+  failed: Verdict | undefined,
+  challenge: boolean,
+  clientIp: string | null,
+): Promise<SignupOutcome> {
+  const reason = failed ? (failed.error ?? 'invalid_token') : undefined
+  if (reason && errorKind(reason) !== 'token') {
+    console.error(`[signup] ${reason}: ${failed?.detail ?? 'no detail'}`)
+    return refused('unavailable')
   }
-  const failures = (failuresByClient.get(client) ?? 0) + 1
-  failuresByClient.set(client, failures)
-  const reason = !result.valid ? result.error : passed ? 'email_taken' : 'server_challenge_missing'
-  if (failures < ESCALATE_AFTER) return { ok: false, message: `Signup refused: ${reason}` }
-  const issued = await captchala().issueServerToken('signup', { bindUid: ESCALATION_UID })
-  if (!issued.ok) return { ok: false, message: `Signup refused: ${issued.error}` }
-  return {
-    ok: false,
-    message: 'One more check: please solve the challenge again.',
-    serverToken: issued.token!,
-  } satisfies SignupOutcome
+  if (!challenge) return reason ? refused('captcha_failed', { reason }) : refused('email_taken')
+  const issued = await signupState()
+    .issuer()
+    .issueServerToken('signup', {
+      ...(clientIp && { bindingIp: clientIp }),
+      bindUid: ESCALATION_UID,
+    })
+  if (!issued.ok || !issued.token) return refused('unavailable')
+  return refused('challenge_required', { ...(reason && { reason }), serverToken: issued.token })
 }

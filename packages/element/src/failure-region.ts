@@ -1,5 +1,20 @@
 import type { CaptchaFailure } from '@passline/core'
 
+let sharedStyle: CSSStyleSheet | undefined
+
+/**
+ * A block, so the browser's validation message points at the widget rather than the middle of
+ * a line; the lowest-priority rule there is, so any page style wins. Made once, on first use
+ * (no stylesheet exists on a server), and adopted rather than inlined: a strict CSP allows it.
+ */
+function hostStyle(): CSSStyleSheet {
+  if (!sharedStyle) {
+    sharedStyle = new CSSStyleSheet()
+    sharedStyle.replaceSync(':host{display:block}')
+  }
+  return sharedStyle
+}
+
 /**
  * The element's shadow tree: its light-DOM children (the widget's container first) through the
  * default slot, then a live region. While the widget has failed the region holds a `failure`
@@ -10,6 +25,7 @@ import type { CaptchaFailure } from '@passline/core'
  */
 export function createFailureRegion(host: HTMLElement, retry: () => void) {
   const shadow = host.attachShadow({ mode: 'open' })
+  shadow.adoptedStyleSheets = [hostStyle()]
   const region = document.createElement('div')
   region.setAttribute('role', 'status')
   region.setAttribute('part', 'failure')

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands, userEvent } from 'vitest/browser'
 import type { PasslineCaptchaElement } from '../src/index'
+import { axeViolations } from '../../../vitest.axe.ts'
 import { captchaIn, render, statusOf } from './page'
 
 afterEach(() => commands.unblockRequests())
@@ -111,5 +112,29 @@ describe('<passline-captcha> after a failed load', () => {
     await expect
       .poll(() => shownText(captcha))
       .toBe('Die Sicherheitsprüfung konnte nicht geladen werden. Erneut versuchen')
+  })
+})
+
+describe('<passline-captcha> meets WCAG 2.2 AA (axe, in Chromium)', () => {
+  it('when it says the check could not load, with its Try again button, and once healed', async () => {
+    const { captcha } = await blockedForm()
+    const root = captcha.closest('div')!
+    expect(await axeViolations(root)).toEqual([])
+    await commands.unblockRequests()
+    await statusOf(captcha, 'ready')
+    expect(await axeViolations(root)).toEqual([])
+  })
+})
+
+describe('<passline-captcha> on the page', () => {
+  it('is a block, so the browser points its validation message at the widget; page styles win', async () => {
+    const root = render(
+      `<style>.inline { display: inline-block }</style>
+       <passline-captcha site-key="test_pass" script-url="\${loader}"></passline-captcha>
+       <passline-captcha class="inline" site-key="test_pass" script-url="\${loader}"></passline-captcha>`,
+    )
+    const [plain, styled] = root.querySelectorAll('passline-captcha')
+    expect(getComputedStyle(plain!).display).toBe('block')
+    expect(getComputedStyle(styled!).display).toBe('inline-block')
   })
 })

@@ -3,7 +3,11 @@ export class CaptchaConfigError extends Error {
   override readonly name = 'CaptchaConfigError'
   constructor(
     readonly code:
-      'missing-app-key' | 'missing-app-secret' | 'missing-secret' | 'secret-in-browser',
+      | 'missing-app-key'
+      | 'missing-app-secret'
+      | 'missing-secret'
+      | 'secret-in-browser'
+      | 'policy-without-keys',
     message: string,
   ) {
     super(message)

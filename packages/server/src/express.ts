@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Refusal } from './guard'
 import { parseBody } from './read-token'
 import type { Verdict } from './verdict'
 
@@ -17,6 +17,11 @@ export interface ExpressGuardOptions extends GuardOptions<Request> {
    * it (a form's text fields; files are dropped: put multer before the guard for those).
    */
   maxBodyBytes?: number
+  /**
+   * Answers a refused request yourself, e.g. a page instead of JSON for a plain HTML form.
+   * Default: `res.status(refusal.status).set(refusal.headers).json(refusal.body)`.
+   */
+  onRefusal?: (refusal: Refusal, req: Request, res: Response) => void
 }
 
 /**
@@ -38,6 +43,7 @@ export function requireCaptcha(options: ExpressGuardOptions): RequestHandler {
       .then((token) => decide(options, request, token, request.ip ?? null))
       .then((outcome) => {
         if (!outcome.pass) {
+          if (options.onRefusal) return options.onRefusal(outcome.refusal, request, response)
           const { status, headers, body } = outcome.refusal
           return void response.status(status).set(headers).json(body)
         }

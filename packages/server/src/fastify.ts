@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Refusal } from './guard'
 import type { Verdict } from './verdict'
 
 export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
@@ -18,7 +18,15 @@ declare module 'fastify' {
  * `@fastify/multipart` with `attachFieldsToBody: true` (or `'keyValues'`).
  * @example app.post('/signup', { preHandler: requireCaptcha({ verifier }) }, handler)
  */
-export function requireCaptcha(options: GuardOptions<FastifyRequest>): preHandlerAsyncHookHandler {
+export interface FastifyGuardOptions extends GuardOptions<FastifyRequest> {
+  /**
+   * Answers a refused request yourself, e.g. a page instead of JSON for a plain HTML form.
+   * Default: `reply.code(refusal.status).headers(refusal.headers).send(refusal.body)`.
+   */
+  onRefusal?: (refusal: Refusal, request: FastifyRequest, reply: FastifyReply) => unknown
+}
+
+export function requireCaptcha(options: FastifyGuardOptions): preHandlerAsyncHookHandler {
   return async function captchaGuard(request: FastifyRequest, reply: FastifyReply) {
     const token = await selectToken(
       options.tokenFrom,
@@ -31,8 +39,14 @@ export function requireCaptcha(options: GuardOptions<FastifyRequest>): preHandle
     )
     const outcome = await decide(options, request, token, request.ip ?? null)
     if (!outcome.pass) {
-      const { status, headers, body } = outcome.refusal
-      return reply.code(status).headers(headers).send(body)
+      // An async hook that answered returns the reply, so Fastify goes no further.
+      if (options.onRefusal) await options.onRefusal(outcome.refusal, request, reply)
+      else
+        reply
+          .code(outcome.refusal.status)
+          .headers(outcome.refusal.headers)
+          .send(outcome.refusal.body)
+      return reply
     }
     request.captcha = outcome.verdict
   }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { decide, selectToken, TOKEN_HEADER, type GuardOptions } from './guard'
+import { CaptchaConfigError } from './config-error'
+import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Refusal } from './guard'
 import type { Verdict } from './verdict'
 
 export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
@@ -9,11 +10,26 @@ export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource 
  * as `c.get('captcha')`; otherwise answers 403, 429 or 503 with
  * `{ error: 'captcha_failed', reason }`. Reads JSON, urlencoded and multipart bodies (Hono
  * caches them, so the handler can still read its own). Runs on any runtime Hono does. Hono
- * knows no client IP by itself: give `clientIp` for the policy's `ip` key.
+ * knows no client IP by itself: with a `policy`, give `clientIp` (or `keys`), or it throws
+ * `CaptchaConfigError` (`policy-without-keys`): a policy with nothing to count never escalates.
  */
+export interface HonoGuardOptions extends GuardOptions<Context> {
+  /**
+   * Answers a refused request yourself, e.g. a page instead of JSON for a plain HTML form.
+   * Default: `c.json(refusal.body, refusal.status, refusal.headers)`.
+   */
+  onRefusal?: (refusal: Refusal, c: Context) => Response | Promise<Response>
+}
+
 export function requireCaptcha(
-  options: GuardOptions<Context>,
+  options: HonoGuardOptions,
 ): MiddlewareHandler<{ Variables: { captcha: Verdict } }> {
+  if (options.policy && !options.clientIp && !options.keys) {
+    throw new CaptchaConfigError(
+      'policy-without-keys',
+      'requireCaptcha: Hono knows no client IP, so the policy would count nothing; pass clientIp: (c) => getClientIp(c.req.raw, { trustProxy: ... }) or keys',
+    )
+  }
   return async (c, next) => {
     const token = await selectToken(
       options.tokenFrom,
@@ -23,6 +39,7 @@ export function requireCaptcha(
     )
     const outcome = await decide(options, c, token, null)
     if (!outcome.pass) {
+      if (options.onRefusal) return options.onRefusal(outcome.refusal, c)
       const { status, headers, body } = outcome.refusal
       return c.json(body, status, headers)
     }

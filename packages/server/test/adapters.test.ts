@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireCaptcha as expressGuard, type CaptchaRequest } from '../src/express'
 import { requireCaptcha as fastifyGuard } from '../src/fastify'
 import { requireCaptcha as honoGuard } from '../src/hono'
-import { createVerifier, type Verifier } from '../src/index'
+import { CaptchaConfigError, createPolicy, createVerifier, type Verifier } from '../src/index'
 
 let mock: MockServer
 let verifier: Verifier
@@ -186,5 +186,85 @@ describe('guards fail closed and never crash', () => {
       expect(response.status).toBe(503)
       expect(await response.json()).toEqual({ error: 'captcha_failed', reason: 'unavailable' })
     }
+  })
+
+  it('Hono: a policy with nothing to count is a setup error, not a guard that never escalates', () => {
+    const policy = createPolicy()
+    expect(() => honoGuard({ verifier, policy })).toThrow(CaptchaConfigError)
+    expect(() => honoGuard({ verifier, policy, clientIp: () => '203.0.113.7' })).not.toThrow()
+    expect(() => honoGuard({ verifier, policy, keys: () => ({ account: 'ada' }) })).not.toThrow()
+  })
+})
+
+describe('onRefusal: a refused request answered your way (a page for a plain form)', () => {
+  const page = (reason: string) => `<p>Sign-up refused (${reason}).</p>`
+  const form = { 'content-type': 'application/x-www-form-urlencoded' }
+  const expectPage = async (response: Response) => {
+    expect(response.status).toBe(403)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await response.text()).toBe(page('missing_token'))
+  }
+
+  it('Express', async () => {
+    const app = express().use(express.urlencoded({ extended: false }))
+    app.post(
+      '/signup',
+      expressGuard({
+        verifier,
+        onRefusal: (refusal, _req, res) =>
+          void res.status(refusal.status).type('html').send(page(refusal.body.reason)),
+      }),
+      (_req, res) => void res.send('in'),
+    )
+    const server = await listen(app)
+    try {
+      await expectPage(await server.send('/signup')({ headers: form, body: 'email=a' }))
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('Fastify', async () => {
+    const app = Fastify()
+    await app.register(formbody)
+    app.post(
+      '/signup',
+      {
+        preHandler: fastifyGuard({
+          verifier,
+          onRefusal: (refusal, _request, reply) =>
+            reply.code(refusal.status).type('text/html').send(page(refusal.body.reason)),
+        }),
+      },
+      async () => 'in',
+    )
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = app.server.address() as AddressInfo
+    try {
+      await expectPage(
+        await fetch(`http://127.0.0.1:${port}/signup`, {
+          method: 'POST',
+          headers: form,
+          body: 'email=a',
+        }),
+      )
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('Hono', async () => {
+    const app = new Hono()
+    app.post(
+      '/signup',
+      honoGuard({
+        verifier,
+        onRefusal: (refusal, c) => c.html(page(refusal.body.reason), refusal.status),
+      }),
+      (c) => c.text('in'),
+    )
+    await expectPage(
+      await app.request('/signup', { method: 'POST', headers: form, body: 'email=a' }),
+    )
   })
 })

@@ -120,6 +120,15 @@ describe('README recipes', () => {
       redirect: 'manual',
     })
     expect([posted.status, posted.headers.get('location')]).toEqual([303, '/welcome'])
+    const welcome = await fetch(new URL('/welcome', url))
+    expect([welcome.status, await welcome.text()]).toEqual([200, '<h1>Welcome aboard!</h1>'])
+    // A refused form: a page that says why, not JSON.
+    const refused = await fetch(url, form({ email: 'a@b.c', captchaToken: 'pt_forged' }))
+    expect(refused.headers.get('content-type')).toMatch(/^text\/html/)
+    expect([refused.status, await refused.text()]).toEqual([
+      403,
+      '<p>Sign-up refused (invalid_token). <a href="/">Back</a></p>',
+    ])
     await jsonContract(url)
     // The contract's three failures (a replay, a wrong action, no token) from this client:
     // its next request must answer the stricter challenge, however good its token.

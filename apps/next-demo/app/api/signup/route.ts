@@ -1,13 +1,24 @@
-import { getClientIp } from '@passline/server'
-import { signUp } from '../../../lib/signup'
+import { getClientIp, TOKEN_HEADER, tokenFromBody } from '@passline/server'
+import { readJson } from '../../../lib/read-json'
+import { refused, SIGNUP_ERRORS, signUp, type SignupOutcome } from '../../../lib/signup'
 
-/** The route handler: JSON in, the outcome out, the client IP from the Fetch `Request`. */
+/**
+ * The route handler: JSON in (at most 16 KiB), the outcome out, the token as `captchaToken` (or
+ * the `X-Captcha-Token` header), the client IP from the Fetch `Request`.
+ */
 export async function POST(request: Request) {
-  const body = (await request.json().catch(() => ({}))) as {
-    email?: unknown
-    captchaToken?: unknown
+  const body = await readJson(request)
+  let outcome: SignupOutcome
+  if (!body.ok) outcome = refused(body.error)
+  else if (typeof body.value !== 'object' || body.value === null) outcome = refused('invalid_body')
+  else {
+    const { email } = body.value as { email?: unknown }
+    const token = request.headers.get(TOKEN_HEADER) || tokenFromBody(body.value)
+    outcome = await signUp(email, token, getClientIp(request, { trustProxy: 1 }))
   }
-  const clientIp = getClientIp(request, { trustProxy: 1 })
-  const outcome = await signUp(body.email, body.captchaToken, clientIp)
-  return Response.json(outcome, { status: outcome.ok ? 201 : 403 })
+  const status = outcome.error ? SIGNUP_ERRORS[outcome.error] : 201
+  const headers: Record<string, string> = outcome.retryAfter
+    ? { 'retry-after': String(outcome.retryAfter) }
+    : {}
+  return Response.json(outcome, { status, headers })
 }
