@@ -7,7 +7,8 @@
 // and offers "Try again". Then each sample's form is completed with the keyboard alone.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createMockServer, type MockServer } from '@passline/mock-server'
+import { createEmulator, type Emulator } from '@passline/mock-server'
+import { routeProviders } from '@passline/mock-server/playwright'
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TAUGHT_APPS } from '../taught/apps'
@@ -95,16 +96,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 let stack: Stack
 let next: RunningApp
 let nuxt: RunningApp
-/** The taught apps' mock: it knows the app key the READMEs write. */
-let taughtMock: MockServer
+/** The taught apps' CaptchaLa, on its own hosts: it knows the app key the READMEs write. */
+const taughtEmulator: Emulator = createEmulator({
+  apps: [{ appKey: 'your-app-key', appSecret: 'unused' }],
+})
 const taught = new Map<string, ServedApp>()
-const TAUGHT_KEY = 'your-app-key'
 
 beforeAll(async () => {
   stack = await startStack()
   next = await startNext(stack.mock.url)
   nuxt = await startNuxt(stack.mock.url)
-  taughtMock = await createMockServer({ apps: [{ appKey: TAUGHT_KEY, appSecret: 'unused' }] })
   // The states checked here never post: no backend behind the apps' /api.
   for (const app of TAUGHT_APPS.filter((candidate) => candidate.bundled))
     taught.set(app.name, await serveApp(app.served, 'http://127.0.0.1:9'))
@@ -112,7 +113,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([...taught.values()].map((app) => app.close()))
-  await taughtMock?.close()
   await nuxt?.close()
   await next?.close()
   await stack?.close()
@@ -225,13 +225,8 @@ const PAGES: Record<string, Record<string, State>> = {
     TAUGHT_APPS.filter((app) => app.bundled).map((app) => {
       const check = (page: Page) => page.getByRole('button', { name: "I'm not a robot" })
       const states: Record<string, State> = {
-        // CaptchaLa's CDN answered by the mock, as in the taught-path suite.
         'with its widget': async (page) => {
-          await page.route(/^https:\/\//, async (route) => {
-            const { pathname, search } = new URL(route.request().url())
-            const response = await route.fetch({ url: `${taughtMock.url}${pathname}${search}` })
-            await route.fulfill({ response })
-          })
+          await routeProviders(page, taughtEmulator)
           await page.goto(taught.get(app.name)!.url)
           await check(page).waitFor()
         },
