@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.test-build/**',
       '**/.snippets/**',
+      '**/.recipes/**',
       '**/.nuxt/**',
       '**/.svelte-kit/**',
       '**/.pack/**',

@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'packages/*/vitest.ssr.config.ts',
       'packages/*/vitest.schematics.config.ts',
+      'packages/*/vitest.browser.config.ts',
       'apps/*/vitest.config.ts',
       'compat/*/vitest.config.ts',
     ],

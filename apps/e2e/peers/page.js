@@ -1,12 +1,7 @@
-// Shared by the peer pages: what the page was asked to render, and a record of what the peer
-// library handed back through its own callbacks, for the test to read.
+// Shared by the React peer pages: the record (record.js) and where the element is shown.
 import { createRoot } from 'react-dom/client'
 
-const query = new URLSearchParams(location.search)
-export const siteKey = query.get('siteKey') ?? ''
-export const record = (window.peer = { tokens: [], errors: [] })
-export const onToken = (token) => record.tokens.push(token)
-export const onError = (error) => record.errors.push(String(error))
+export { onError, onToken, record, siteKey } from './record.js'
 
 export function show(element) {
   createRoot(document.getElementById('app')).render(element)

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { createMockServer, type MockServer } from '@passline/mock-server'
+import { createEmulator, createMockServer, type MockServer } from '@passline/mock-server'
+import { routeProviders } from '@passline/mock-server/playwright'
 import type { Express } from 'express'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,7 +20,6 @@ import { serveApp, type ServedApp } from '../taught/serve'
 // The keys the READMEs write, known to the mock as an app whose challenge a person solves.
 const APP_KEY = 'your-app-key'
 const APP_SECRET = 'your-app-secret'
-const LOADER_HOST = 'https://cdn.captcha-cdn.net'
 const ELEMENT_CDN = 'https://cdn.jsdelivr.net/npm/@passline/element@0.1/dist/browser/'
 const elementBuild = fileURLToPath(
   new URL('../../../packages/element/dist/browser/', import.meta.url),
@@ -44,7 +44,11 @@ async function startBackend(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  mock = await createMockServer({ apps: [{ appKey: APP_KEY, appSecret: APP_SECRET }] })
+  // One emulator: the pages reach it on CaptchaLa's own hosts (routeProviders), the recipe's
+  // backend over HTTP (it reads its base URL from the environment).
+  mock = await createMockServer({
+    emulator: createEmulator({ apps: [{ appKey: APP_KEY, appSecret: APP_SECRET }] }),
+  })
   // What the Express recipe reads from its environment on its first request.
   process.env.CAPTCHALA_APP_KEY = APP_KEY
   process.env.CAPTCHALA_APP_SECRET = APP_SECRET
@@ -64,17 +68,14 @@ afterAll(async () => {
 })
 
 /**
- * A browser context as a visitor's: CaptchaLa's CDN answered by the mock, the CDN the element's
- * README names answered from the package's own browser build, nothing else outside this host.
+ * A browser context as a visitor's: CaptchaLa's CDN answered by the emulator, the CDN the
+ * element's README names answered from the package's own browser build, nothing else outside
+ * this host. (Routes run last-registered first: the providers' hosts before the rest.)
  */
 async function visitor(): Promise<BrowserContext> {
   const context = await browser.newContext()
   await context.route(/^https:\/\//, async (route) => {
     const url = new URL(route.request().url())
-    if (url.origin === LOADER_HOST) {
-      const response = await route.fetch({ url: `${mock.url}${url.pathname}${url.search}` })
-      return route.fulfill({ response })
-    }
     if (url.href.startsWith(ELEMENT_CDN)) {
       return route.fulfill({
         contentType: 'text/javascript',
@@ -83,6 +84,7 @@ async function visitor(): Promise<BrowserContext> {
     }
     return route.abort()
   })
+  await routeProviders(context, mock.emulator)
   return context
 }
 

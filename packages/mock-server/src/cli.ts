@@ -4,11 +4,14 @@ import { TEST_APPS } from './apps'
 import { readConfigFile } from './config-file'
 import { createMockServer } from './create-mock-server'
 
-const usage = `passline-mock [--port 8787] [--host 127.0.0.1] [--config passline-mock.json] [--quiet]
+const usage = `passline-mock [--port 8787] [--host 127.0.0.1] [--config passline-mock.json] [--seed S] [--quiet]
 
 Emulates CaptchaLa offline: the browser SDK at /captchala-loader.js and the server API at
 /v1/validate and /v1/server/challenge/issue. Test app keys (secret "test_secret"):
-${TEST_APPS.map((app) => `  ${app.appKey}`).join('\n')}`
+${TEST_APPS.map((app) => `  ${app.appKey}`).join('\n')}
+
+--seed derives the signing key: an emulator elsewhere (MSW in a page, Playwright's routing)
+with the same seed mints tokens this server accepts.`
 
 async function main() {
   const { values } = parseArgs({
@@ -16,6 +19,7 @@ async function main() {
       port: { type: 'string' },
       host: { type: 'string' },
       config: { type: 'string' },
+      seed: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -31,6 +35,7 @@ async function main() {
     host: values.host ?? config.host ?? '127.0.0.1',
     apps: config.apps ?? [],
     sites: config.sites ?? [],
+    seed: values.seed ?? config.seed,
     log: values.quiet ? undefined : (line) => console.log(line),
   })
 

@@ -7,6 +7,8 @@ export interface MockConfigFile {
   host?: string
   apps?: MockApp[]
   sites?: EmulatedSite[]
+  /** The signing key's seed (see `createEmulator`). */
+  seed?: string
 }
 
 /** Reads and checks a `passline-mock.json`; throws an Error naming the first thing wrong. */
@@ -21,7 +23,9 @@ export function readConfigFile(path: string): MockConfigFile {
     throw new Error(`config ${path}: ${what}`)
   }
   if (!isRecord(parsed)) return fail('must be a JSON object')
-  const { port, host, apps, sites } = parsed
+  const { port, host, apps, sites, seed } = parsed
+  if (seed !== undefined && (typeof seed !== 'string' || !seed))
+    fail('"seed" must be a non-empty string')
   if (
     port !== undefined &&
     !(Number.isInteger(port) && (port as number) >= 0 && (port as number) < 65536)
@@ -65,6 +69,10 @@ export function readConfigFile(path: string): MockConfigFile {
       if (typeof entry[key] !== 'string' || !entry[key])
         fail(`${where}.${key} must be a non-empty string`)
     }
+    for (const key of ['interactive', 'invisible'] as const) {
+      if (entry[key] !== undefined && typeof entry[key] !== 'boolean')
+        fail(`${where}.${key} must be true or false`)
+    }
     if (entry.outcome !== undefined && !['pass', 'fail'].includes(entry.outcome as string))
       fail(`${where}.outcome must be "pass" or "fail"`)
     if (entry.version !== undefined && !['v2', 'v3'].includes(entry.version as string))
@@ -79,6 +87,11 @@ export function readConfigFile(path: string): MockConfigFile {
       !(typeof entry.tokenTtlSeconds === 'number' && entry.tokenTtlSeconds > 0)
     )
       fail(`${where}.tokenTtlSeconds must be a number above 0`)
+    if (
+      entry.challengeTimeoutSeconds !== undefined &&
+      !(typeof entry.challengeTimeoutSeconds === 'number' && entry.challengeTimeoutSeconds > 0)
+    )
+      fail(`${where}.challengeTimeoutSeconds must be a number above 0`)
   }
   return parsed as MockConfigFile
 }

@@ -1,12 +1,12 @@
 import type { MockApp } from './apps'
 import type { Clock } from './clock'
+import type { Signer } from './crypto/signing'
 import type { ExpiringSet } from './expiring-set'
 import type { SiteverifyAnswer } from './emulated/siteverify'
 import type { SiteRegistry } from './emulated/sites'
 import type { ServerTokenStore } from './server-tokens'
-import type { Signer } from './signing'
 
-/** The state one mock server keeps, shared by its routes. */
+/** The state one emulator keeps, shared by its routes. */
 export interface MockContext {
   apps: ReadonlyMap<string, MockApp>
   clock: Clock

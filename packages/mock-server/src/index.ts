@@ -1,3 +1,5 @@
+export { createEmulator } from './create-emulator'
+export type { Emulator, EmulatorOptions, HandleOptions } from './create-emulator'
 export { createMockServer } from './create-mock-server'
 export type { MockServer, MockServerOptions } from './create-mock-server'
 export { TEST_APPS, TEST_SECRET } from './apps'

@@ -1,4 +1,4 @@
-import type { Signer } from './signing'
+import type { Signer } from './crypto/signing'
 
 /** What a pass token records about the challenge that produced it. */
 export interface PassTokenClaims {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, toHex } from './crypto/bytes'
 import type { Clock } from './clock'
 import { normalizeIp } from './ip'
 
@@ -40,7 +40,7 @@ export function createServerTokenStore(clock: Clock) {
   return {
     issue(request: IssueRequest): { token: string; grant: ServerTokenGrant } {
       if (grants.size >= 1024) sweep()
-      const token = `sct_${randomBytes(16).toString('hex')}`
+      const token = `sct_${toHex(randomBytes(16))}`
       const grant: ServerTokenGrant = {
         app: request.app,
         action: request.action,

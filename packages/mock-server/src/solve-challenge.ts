@@ -1,4 +1,5 @@
 import { isProofOfWork } from './proof-of-work'
+import { reach, type EmulatorTarget } from './reach'
 
 export interface SolveChallengeOptions {
   /** Default `test_pass`. */
@@ -24,31 +25,32 @@ export class ChallengeRefused extends Error {
 }
 
 /**
- * Does what the widget does, from Node: asks `mockUrl` for a challenge, finds the proof of
+ * Does what the widget does, from Node: asks the emulator for a challenge, finds the proof of
  * work, and trades it for a pass token. For backend tests that need a real token without a
  * browser. The token's solving IP is the caller's (`127.0.0.1`).
  */
 export async function solveChallenge(
-  mockUrl: string,
+  /** A mock server's URL, or an emulator (in-process). */
+  target: EmulatorTarget,
   options: SolveChallengeOptions = {},
 ): Promise<SolvedChallenge> {
   const request: Record<string, string> = { app_key: options.appKey ?? 'test_pass' }
   if (options.action) request.action = options.action
   if (options.serverToken) request.server_token = options.serverToken
   const { challenge, bits } = await call<{ challenge: string; bits: number }>(
-    mockUrl,
+    target,
     'challenge',
     request,
   )
-  const solved = await call<{ token: string; expires_in: number }>(mockUrl, 'solve', {
+  const solved = await call<{ token: string; expires_in: number }>(target, 'solve', {
     challenge,
     nonce: findProofOfWork(challenge, bits),
   })
   return { token: solved.token, expiresIn: solved.expires_in }
 }
 
-async function call<T>(mockUrl: string, path: string, body: object): Promise<T> {
-  const response = await fetch(`${mockUrl}/captchala/v1/${path}`, {
+async function call<T>(target: EmulatorTarget, path: string, body: object): Promise<T> {
+  const response = await reach(target, `/captchala/v1/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,7 +1,7 @@
 import type { Clock } from './clock'
 import type { ExpiringSet } from './expiring-set'
 import { readPassToken } from './pass-tokens'
-import type { Signer } from './signing'
+import type { Signer } from './crypto/signing'
 
 export interface ValidateRequest {
   app: string

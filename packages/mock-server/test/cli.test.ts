@@ -2,26 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createEmulator, solveChallenge } from '../src/index'
+import { bundleForNode } from './bundle'
 import { validate } from './helpers'
 
-// The CLI runs as its own process from a bundle of the sources, one level below the package
-// root like `dist/`, so it finds the browser assets the same way.
-const cliFile = fileURLToPath(new URL('../.test-build/cli.mjs', import.meta.url))
+// The CLI runs as its own process from a bundle of the sources, its browser assets inlined as
+// in `dist/`.
+let cliFile: string
 const children: ChildProcess[] = []
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/cli.ts', import.meta.url))],
-    outfile: cliFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  })
+  cliFile = await bundleForNode('../src/cli.ts', 'cli.mjs')
 })
 
 afterEach(() => {
@@ -98,6 +90,17 @@ describe('passline-mock', () => {
       success: false,
       'error-codes': ['invalid-input-response'],
     })
+  })
+
+  it('--seed: accepts the tokens an emulator with the same seed minted elsewhere', async () => {
+    const cli = runCli(['--port', '0', '--quiet', '--seed', 'ci-42'])
+    const [, url] = await cli.waitFor(/ready: (http:\/\/\S+)/)
+    const check = async (seed: string) => {
+      const { token } = await solveChallenge(createEmulator({ seed }), { appKey: 'test_pass' })
+      return (await validate(url!, { pass_token: token })).body.data
+    }
+    expect(await check('ci-41')).toEqual({ valid: false, error: 'invalid_token' })
+    expect(await check('ci-42')).toMatchObject({ valid: true })
   })
 
   it('exits with a clear message for a bad config or port', async () => {

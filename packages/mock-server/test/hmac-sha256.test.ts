@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createHmacSha256, MAC_LENGTH } from '../src/hmac-sha256'
+import { createHmacSha256, MAC_LENGTH } from '../src/crypto/hmac-sha256'
+import { sha256Portable } from '../src/crypto/sha256'
 
 const reference = (key: Uint8Array, message: string) =>
   createHmac('sha256', key).update(message).digest('base64url')
@@ -11,9 +12,13 @@ describe('HMAC-SHA256 over reused buffers', () => {
   // Messages that fit the first scratch buffer, outgrow it, shrink again, and are not ASCII.
   const messages = ['', 'a', 'x'.repeat(255), 'y'.repeat(5000), 'short again', 'Grüße, 世界 🎉']
 
-  it('agrees with node:crypto for every key length and message', () => {
+  // Node's SHA-256 where the runtime offers it, the portable one in browsers (MSW's worker).
+  it.each([
+    ['the default SHA-256', undefined],
+    ['the portable SHA-256', sha256Portable],
+  ])('agrees with node:crypto for every key length and message, over %s', (_, sha256) => {
     for (const key of keys) {
-      const hmac = createHmacSha256(key)
+      const hmac = createHmacSha256(key, sha256)
       for (const message of messages) {
         expect(hmac.of(message), `${key.length}-byte key, ${message.length} chars`).toBe(
           reference(key, message),

@@ -65,6 +65,13 @@ function hcaptchaRender(target, params) {
       call('close-callback')
       settle('challenge-closed')
     },
+    // The challenge on screen left unanswered: chalexpired-callback, and `execute({ async })`
+    // rejects with hCaptcha's `challenge-expired`.
+    timeoutCode: 'challenge-expired',
+    onTimeout: function () {
+      call('chalexpired-callback')
+      settle('challenge-expired')
+    },
   })
   fields.forEach(function (field) {
     container.appendChild(field)

@@ -1,6 +1,6 @@
 /* Emulated Cloudflare Turnstile: window.turnstile with render, reset, remove, getResponse,
  * isExpired, execute, ready and implicitRender; `?render=explicit` and `?onload=` as the real
- * api.js reads them. */
+ * api.js reads them; callback, error-, expired-, before-interactive- and timeout-callback. */
 /* global createEmulatedWidget, emulatedContainer, emulatedDataParams, emulatedCaller, emulatedStart */
 
 var turnstileWidgets = []
@@ -63,6 +63,14 @@ function turnstileRender(target, params) {
     },
     onOpen: function () {
       call('before-interactive-callback')
+    },
+    // An interactive challenge left unsolved: timeout-callback, then per `refresh-timeout`
+    // (default auto) a fresh challenge.
+    timeoutCode: '110620',
+    refreshTimeout: params['refresh-timeout'] || 'auto',
+    onTimeout: function () {
+      if (field) field.value = ''
+      call('timeout-callback')
     },
   })
   if (field) container.appendChild(field)

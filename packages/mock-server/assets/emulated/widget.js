@@ -154,7 +154,8 @@ function darkTheme(theme) {
  * One widget in `host`. `options`: provider, brand, sitekey, theme, size ('invisible' draws
  * no box), lang, action, cdata, autoRun (solve on render and reset, as a managed Turnstile
  * does), refreshExpired, badge, and the callbacks onToken(token), onError(code), onExpired(),
- * onOpen(), onClose(). Returns execute, reset, remove, response, expired.
+ * onOpen(), onClose(), and onTimeout() with timeoutCode and refreshTimeout for providers
+ * whose interactive challenge times out. Returns execute, reset, remove, response, expired.
  */
 function createEmulatedWidget(host, options) {
   var strings = widgetStrings(options.lang)
@@ -170,6 +171,10 @@ function createEmulatedWidget(host, options) {
   var expiryTimer = 0
   var dialog = null
   var session = null
+  // The interactive challenge on screen, as the emulator signed it, and its timer: it times
+  // out on the emulator's clock (a late solve is refused) and here (the callback fires).
+  var shown = null
+  var shownTimer = 0
   var root = styled('div', {}, host)
   root.setAttribute('data-emulated-provider', options.provider)
   root.setAttribute('lang', strings.lang)
@@ -256,6 +261,8 @@ function createEmulatedWidget(host, options) {
 
   function solve() {
     var mine = ++run
+    var challenge = shown
+    forgetChallenge()
     closeDialog(false)
     paint('verifying', strings.verifying)
     return ready.then(function () {
@@ -263,8 +270,13 @@ function createEmulatedWidget(host, options) {
         sitekey: options.sitekey,
         action: options.action,
         cdata: options.cdata,
+        version: session && session.version,
+        challenge: challenge || undefined,
       }).then(function (answer) {
         if (removed || mine !== run) return
+        if (!answer.ok && options.timeoutCode && answer.data.error === options.timeoutCode) {
+          return timeOut()
+        }
         if (!answer.ok) {
           paint('failed', strings.failed)
           return options.onError(answer.data.error)
@@ -285,6 +297,35 @@ function createEmulatedWidget(host, options) {
     paint('expired', strings.expired)
     options.onExpired(expiredToken)
     if (options.refreshExpired === 'auto') solve()
+  }
+
+  /** Shows the person an interactive challenge: from now on it can time out. */
+  function present() {
+    if (!options.onTimeout || removed) return
+    var mine = run
+    mockCall(options.provider, 'challenge', { sitekey: options.sitekey }).then(function (answer) {
+      if (!answer.ok || removed || mine !== run) return
+      forgetChallenge()
+      shown = answer.data.challenge
+      shownTimer = setTimeout(timeOut, answer.data.expires_in * 1000)
+    })
+  }
+
+  function forgetChallenge() {
+    clearTimeout(shownTimer)
+    shown = null
+  }
+
+  /** The challenge waited too long: the provider's callback, then a fresh one if it refreshes. */
+  function timeOut() {
+    forgetChallenge()
+    closeDialog(false)
+    paint('expired', strings.expired)
+    options.onTimeout()
+    if (options.refreshTimeout === 'auto' && options.autoRun && interactive) {
+      paint('idle')
+      present()
+    }
   }
 
   function openDialog() {
@@ -335,6 +376,7 @@ function createEmulatedWidget(host, options) {
     document.body.appendChild(overlay)
     dialog = overlay
     confirm.focus()
+    present()
     if (options.onOpen) options.onOpen()
   }
 
@@ -343,6 +385,7 @@ function createEmulatedWidget(host, options) {
     dialog.remove()
     dialog = null
     if (byUser) {
+      forgetChallenge()
       paint('idle')
       if (options.onClose) options.onClose()
     }
@@ -358,11 +401,14 @@ function createEmulatedWidget(host, options) {
       }
       session = answer.data
       interactive = session.interactive
-      if (session.test && box) {
+      if (session.invisible && box) box.style.display = 'none'
+      if (session.test && box && !session.invisible) {
         var banner = styled('div', { color: '#c00', fontSize: '11px' }, root)
         banner.textContent = strings.testOnly
       }
       if (options.autoRun && !interactive) solve()
+      // An interactive widget in render mode shows its challenge now (Turnstile's forced one).
+      else if (options.autoRun && box) present()
     },
   )
   ready.catch(function () {})
@@ -379,15 +425,18 @@ function createEmulatedWidget(host, options) {
     reset: function () {
       run++
       clearTimeout(expiryTimer)
+      forgetChallenge()
       closeDialog(false)
       response = ''
       paint('idle')
       if (options.autoRun && session && !interactive) solve()
+      else if (options.autoRun && session && box) present()
     },
     remove: function () {
       removed = true
       run++
       clearTimeout(expiryTimer)
+      forgetChallenge()
       closeDialog(false)
       root.remove()
     },

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import type { Signer } from '../signing'
+import { randomUuid } from '../crypto/bytes'
+import type { Signer } from '../crypto/signing'
 import type { EmulatedProvider, EmulatedSite } from './sites'
 
 // What each provider's tokens start with, so a token in a log says whose it is.
@@ -30,7 +30,7 @@ export function mintSiteToken(
     signer.sign({
       typ: 'site',
       p: site.provider,
-      jti: randomUUID(),
+      jti: randomUuid(),
       sk: site.siteKey,
       act: claims.action,
       cd: claims.cdata,

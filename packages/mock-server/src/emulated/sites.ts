@@ -1,4 +1,4 @@
-import { secretDigest, secretMatches } from '../signing'
+import { secretDigest, secretMatches } from '../crypto/signing'
 
 /** The providers emulated besides CaptchaLa, each under its own path prefix. */
 export type EmulatedProvider = 'turnstile' | 'hcaptcha' | 'recaptcha'
@@ -14,6 +14,8 @@ export interface EmulatedSite {
    * Turnstile solves by itself and `execute()` passes at once. Default true.
    */
   interactive?: boolean
+  /** The widget draws nothing, whatever the page asked for (Turnstile's invisible test keys). */
+  invisible?: boolean
   /** `fail` fails every challenge (the provider's own failure code). Default `pass`. */
   outcome?: 'pass' | 'fail'
   /** reCAPTCHA: `v3` keys hand out score tokens through `execute(siteKey)`. Default `v2`. */
@@ -29,7 +31,15 @@ export interface EmulatedSite {
   dummyToken?: string
   /** What siteverify reports as `hostname` for a dummy token. */
   testHostname?: string
+  /**
+   * Turnstile and hCaptcha: how long an interactive challenge waits for the person before it
+   * times out (Turnstile's `timeout-callback`, hCaptcha's `chalexpired-callback`). Default 120 s.
+   */
+  challengeTimeoutSeconds?: number
 }
+
+/** Neither provider documents the figure; two minutes is the order of their tokens' lives. */
+export const DEFAULT_CHALLENGE_TIMEOUT_SECONDS = 120
 
 export const PROVIDER_TOKEN_TTL_SECONDS: Record<EmulatedProvider, number> = {
   turnstile: 300,
@@ -61,8 +71,8 @@ const turnstileTest = (siteKey: string, rest: Partial<EmulatedSite>): EmulatedSi
 export const PROVIDER_TEST_SITES: readonly EmulatedSite[] = [
   turnstileTest('1x00000000000000000000AA', {}),
   turnstileTest('2x00000000000000000000AB', { outcome: 'fail' }),
-  turnstileTest('1x00000000000000000000BB', {}),
-  turnstileTest('2x00000000000000000000BB', { outcome: 'fail' }),
+  turnstileTest('1x00000000000000000000BB', { invisible: true }),
+  turnstileTest('2x00000000000000000000BB', { invisible: true, outcome: 'fail' }),
   turnstileTest('3x00000000000000000000FF', { interactive: true }),
   {
     provider: 'hcaptcha',

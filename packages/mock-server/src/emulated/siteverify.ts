@@ -1,7 +1,7 @@
 import type { Clock } from '../clock'
 import type { ExpiringSet } from '../expiring-set'
 import { isValidIp } from '../ip'
-import { secretDigest, secretMatches, type Signer } from '../signing'
+import { secretDigest, secretMatches, type Signer } from '../crypto/signing'
 import { openSiteToken, type SiteTokenClaims } from './site-tokens'
 import {
   HCAPTCHA_TEST_SECRET,

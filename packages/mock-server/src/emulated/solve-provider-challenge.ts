@@ -1,3 +1,4 @@
+import { reach, type EmulatorTarget } from '../reach'
 import { ChallengeRefused, type SolvedChallenge } from '../solve-challenge'
 import type { EmulatedProvider } from './sites'
 
@@ -20,11 +21,12 @@ export interface SolveProviderChallengeOptions {
  * the provider's browser-side code (`110100`, `600010`, ...) when the widget would fail.
  */
 export async function solveProviderChallenge(
-  mockUrl: string,
+  /** A mock server's URL, or an emulator (in-process). */
+  target: EmulatorTarget,
   options: SolveProviderChallengeOptions,
 ): Promise<SolvedChallenge> {
   const { provider, siteKey, action, cdata, version, hostname = 'localhost' } = options
-  const response = await fetch(`${mockUrl}/${provider}/mock/solve`, {
+  const response = await reach(target, `/${provider}/mock/solve`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: `https://${hostname}` },
     body: JSON.stringify({ sitekey: siteKey, action, cdata, version }),
