@@ -196,10 +196,10 @@ function plainStates(url: () => string, failed: (page: Page) => Promise<void>) {
   } satisfies Record<string, State>
 }
 
-/** The framework samples name the error, on the status line and after a submit. */
+/** The framework samples name the error, on the status line and in words after a submit. */
 async function failedLoad(page: Page) {
   await statusIs(page, 'error (script-load-failed)')
-  await submitFails(page, 'Captcha error: script-load-failed')
+  await submitFails(page, 'The security check could not finish (script-load-failed)')
 }
 
 const PAGES: Record<string, Record<string, State>> = {
