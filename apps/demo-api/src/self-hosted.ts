@@ -1,11 +1,10 @@
 import {
   createVerifier,
   type AltchaVerifierConfig,
-  type CapRedeemError,
   type CapVerifierConfig,
   type PolicyStore,
 } from '@passline/server'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { DemoKey } from './verifiers'
 import { readWidgetFiles, widgetUrl, WIDGETS_PATH } from './widget-files'
 
@@ -40,16 +39,6 @@ export interface SelfHostedKey {
   label: string
   scriptUrl: string
   demoKey: DemoKey
-}
-
-// Cap's own statuses for a refused redeem, as `verifier.handle` answers them.
-const REDEEM_STATUS: Record<CapRedeemError, number> = {
-  invalid_body: 400,
-  invalid_token: 403,
-  expired: 403,
-  invalid_solution: 403,
-  already_redeemed: 403,
-  nonce_store_error: 503,
 }
 
 /**
@@ -96,18 +85,17 @@ export async function createSelfHosted(store: PolicyStore, options: SelfHostedOp
         .header('cache-control', 'no-store')
         .send(await altcha.issueChallenge({ action: SIGNUP_ACTION })),
     )
-    server.post(`${CAP_ENDPOINT}challenge`, async (_request, reply) =>
-      reply
-        .header('cache-control', 'no-store')
-        .send(await cap.issueChallenge({ action: SIGNUP_ACTION })),
-    )
-    server.post(`${CAP_ENDPOINT}redeem`, async (request, reply) => {
-      const result = await cap.redeemChallenge(request.body)
+    // Cap's two routes through the verifier's Fetch handler, as the server README's Hono recipe
+    // has them: Cap's own codes and statuses for a refused redeem, never cached.
+    const capRoute = async (request: FastifyRequest, reply: FastifyReply) => {
+      const response = await cap.handle(asFetchRequest(request), { action: SIGNUP_ACTION })
       return reply
-        .header('cache-control', 'no-store')
-        .code(result.success ? 200 : REDEEM_STATUS[result.error])
-        .send(result)
-    })
+        .code(response.status)
+        .headers(Object.fromEntries(response.headers))
+        .send(await response.text())
+    }
+    server.post(`${CAP_ENDPOINT}challenge`, capRoute)
+    server.post(`${CAP_ENDPOINT}redeem`, capRoute)
     server.get<{ Params: { file: string } }>(`${WIDGETS_PATH}:file`, async (request, reply) => {
       const file = widgets.get(request.params.file)
       if (!file) return reply.callNotFound()
@@ -116,4 +104,14 @@ export async function createSelfHosted(store: PolicyStore, options: SelfHostedOp
   }
 
   return { keys, register, wasmUrl: widgetUrl('cap_wasm_bg.wasm') }
+}
+
+/** A Fastify request as the Fetch `Request` a handler takes: its path, and its JSON body again. */
+function asFetchRequest(request: FastifyRequest) {
+  const body = request.body === undefined ? {} : { body: JSON.stringify(request.body) }
+  return new Request(new URL(request.url, 'http://demo-api.invalid'), {
+    method: request.method,
+    headers: { 'content-type': 'application/json' },
+    ...body,
+  })
 }
