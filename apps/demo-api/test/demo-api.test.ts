@@ -42,6 +42,8 @@ describe('demo backend', () => {
       'turnstile',
       'hcaptcha',
       'recaptcha',
+      'altcha',
+      'cap',
     ])
     expect(config.providers.turnstile!.scriptUrl).toBe(`${mock.url}/turnstile/v0/api.js`)
     expect(config.providers.recaptcha!.siteKeys).toContainEqual({
