@@ -19,6 +19,13 @@ export const workspaceSourceAliases = [
 ]
 
 /**
+ * CSS imported with `?raw` is the file's text, as Vite and the packages' builds give it. With
+ * Vitest's CSS processing off (its default) such an import is blanked (vitest-dev/vitest#10788):
+ * the mock provider, run from source, served an empty stylesheet and an unstyled widget.
+ */
+export const rawCss = { include: [/\.css\?raw$/] }
+
+/**
  * Aliases that send `name` and its subpaths to the copy installed next to `configUrl`: for
  * running files that live elsewhere (next to another version) against this package's version.
  */
@@ -61,6 +68,7 @@ export function definePasslineProject(
       include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       unstubGlobals: true,
+      css: rawCss,
       ...test,
     },
   })

@@ -57,7 +57,9 @@ export async function measureBundle(code, { resolveDir, lazy = [], plugins = [] 
     }
   }
   const paths = Object.keys(outputs).filter((path) => path.endsWith('.js'))
-  visit(paths.find((path) => outputs[path].entryPoint))
+  // The entry is the code given on stdin (its `sourcefile`): every lazily imported chunk is an
+  // entry point too, and may come first.
+  visit(paths.find((path) => outputs[path].entryPoint?.endsWith('entry.ts')))
   for (const name of lazy) {
     const chunk = paths.find((path) => basename(path).startsWith(`${name}-`))
     if (!chunk) throw new Error(`no lazy chunk named ${name}`)

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { workspaceSourceAliases } from '../../vitest.shared.ts'
+import { rawCss, workspaceSourceAliases } from '../../vitest.shared.ts'
 
 export default defineConfig({
   resolve: { alias: workspaceSourceAliases },
@@ -7,6 +7,7 @@ export default defineConfig({
     name: 'e2e',
     include: ['test/**/*.e2e.ts'],
     environment: 'node',
+    css: rawCss,
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     // Starting the stack (every app served twice, the SvelteKit server, Chromium) on a busy

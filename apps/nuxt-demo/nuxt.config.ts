@@ -7,7 +7,15 @@ export default defineNuxtConfig({
     scriptUrl: 'http://127.0.0.1:8787/captchala-loader.js',
     server: { baseUrl: 'http://127.0.0.1:8787' },
   },
-  app: { head: { title: 'Sign up · Nuxt · Passline', link: [{ rel: 'icon', href: 'data:,' }] } },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      title: 'Sign up · Nuxt · Passline',
+      link: [{ rel: 'icon', href: 'data:,' }],
+    },
+  },
+  // The samples' shared look; each sample keeps its own copy.
+  css: ['~/assets/style.css'],
   devtools: { enabled: false },
   telemetry: false,
   compatibilityDate: '2026-01-01',

@@ -10,6 +10,9 @@ export default defineConfig(
       turnstile: 'src/turnstile.ts',
       hcaptcha: 'src/hcaptcha.ts',
       recaptcha: 'src/recaptcha.ts',
+      altcha: 'src/altcha.ts',
+      cap: 'src/cap.ts',
+      friendlycaptcha: 'src/friendlycaptcha.ts',
       testing: 'src/testing.ts',
     },
     // ESM splits (each provider adapter is a chunk of its own, fetched on first use); CJS does not.

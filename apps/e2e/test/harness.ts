@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createDemoApi, type DemoApi } from '@passline/demo-api'
 import { createMockServer, type MockServer } from '@passline/mock-server'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
 import { expect, onTestFailed } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
@@ -80,13 +80,15 @@ export async function startStack(): Promise<Stack> {
 
 /**
  * A fresh page that records its console, page errors and CSP violations, and saves a
- * screenshot and that record under test-results/ when the test fails.
+ * screenshot and that record under test-results/ when the test fails. `device` replaces the
+ * 900×900 desktop window (a phone's viewport, touch, ...).
  */
 export async function openPage(
   browser: Browser,
   name: string,
+  device: BrowserContextOptions = { viewport: { width: 900, height: 900 } },
 ): Promise<{ page: Page; log: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 } })
+  const page = await browser.newPage(device)
   page.setDefaultTimeout(15_000)
   const log: string[] = []
   page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`))

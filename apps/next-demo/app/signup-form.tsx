@@ -37,7 +37,12 @@ export function SignupForm({ siteKey, scriptUrl }: { siteKey: string; scriptUrl:
       setResult(outcome.message)
       if (outcome.serverToken) setServerToken(outcome.serverToken)
     } catch (error) {
-      setResult(isCaptchaError(error) ? `Captcha error: ${error.code}` : String(error))
+      // The code is for you; the words are for the person, who keeps what they typed.
+      setResult(
+        isCaptchaError(error)
+          ? `The security check could not finish (${error.code}). It tries again by itself: submit again in a moment.`
+          : 'The network failed. Submit again.',
+      )
     }
   }
 

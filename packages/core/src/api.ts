@@ -14,12 +14,15 @@ export { loadScript } from './load-script'
 export type { LoadScriptOptions } from './load-script'
 export type { ProviderDriver, ProviderFactory, Widget, WidgetEvents } from './provider'
 export type {
+  AltchaOptions,
+  CapOptions,
   Captcha,
   CaptchaEvents,
   CaptchalaOptions,
   CaptchaOptions,
   CaptchaState,
   CaptchaStatus,
+  FriendlyCaptchaOptions,
   GetTokenOptions,
   HcaptchaOptions,
   ProviderName,

@@ -51,11 +51,12 @@ export function loadScript(
 export async function loadTries(
   url: string,
   { nonce, loadTimeoutMs, retry }: Pick<CaptchaOptions, 'nonce' | 'loadTimeoutMs' | 'retry'>,
+  module?: boolean,
 ): Promise<void> {
   const { attempts = DEFAULT_SCRIPT_ATTEMPTS, baseDelayMs = DEFAULT_BASE_DELAY_MS } = retry ?? {}
   for (let attempt = 1; ; attempt++) {
     try {
-      return await loadOnce(url, nonce, loadTimeoutMs)
+      return await loadOnce(url, nonce, loadTimeoutMs, module)
     } catch (error) {
       if (attempt >= attempts) throw error
     }
@@ -63,8 +64,13 @@ export async function loadTries(
   }
 }
 
-function loadOnce(url: string, nonce?: string, timeoutMs?: number): Promise<void> {
-  const script = scriptTag(url, nonce)
+function loadOnce(
+  url: string,
+  nonce?: string,
+  timeoutMs?: number,
+  module?: boolean,
+): Promise<void> {
+  const script = scriptTag(url, nonce, module)
   const loaded = new Promise<void>((resolve, reject) => {
     script.addEventListener('load', () => resolve())
     script.addEventListener('error', () => reject())
@@ -75,13 +81,17 @@ function loadOnce(url: string, nonce?: string, timeoutMs?: number): Promise<void
   })
 }
 
-/** The tag for `url`: one someone else added is adopted instead of requesting it twice. */
-function scriptTag(url: string, nonce?: string): HTMLScriptElement {
+/**
+ * The tag for `url`: one someone else added is adopted instead of requesting it twice.
+ * `module`: for a build whose top-level declarations must not land in the page's global scope.
+ */
+function scriptTag(url: string, nonce?: string, module?: boolean): HTMLScriptElement {
   let tag = [...document.scripts].find((script) => script.src === url)
   if (!tag) {
     tag = document.createElement('script')
     // Script-inserted tags are async already.
     tag.src = url
+    if (module) tag.type = 'module'
     if (nonce) tag.setAttribute('nonce', nonce)
     document.head.append(tag)
   }

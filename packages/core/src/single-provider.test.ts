@@ -9,6 +9,9 @@ import { installFakeCaptchala } from './testing'
 import * as captchalaOnly from './captchala'
 import * as hcaptchaOnly from './hcaptcha'
 import * as recaptchaOnly from './recaptcha'
+import * as altchaOnly from './altcha'
+import * as capOnly from './cap'
+import * as friendlyOnly from './friendlycaptcha'
 import type { CaptchaOptions } from './types'
 
 beforeEach(() => vi.useFakeTimers())
@@ -19,6 +22,9 @@ const ENTRIES = {
   turnstile: turnstileOnly,
   hcaptcha: hcaptchaOnly,
   recaptcha: recaptchaOnly,
+  altcha: altchaOnly,
+  cap: capOnly,
+  friendlycaptcha: friendlyOnly,
 }
 
 describe.each(Object.entries(ENTRIES))('@passline/core/%s', (provider, entry) => {

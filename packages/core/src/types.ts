@@ -1,6 +1,7 @@
 import type { CaptchaError } from './errors'
 
-export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha'
+export type ProviderName =
+  'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha' | 'altcha' | 'cap' | 'friendlycaptcha'
 
 export interface RetryOptions {
   /** How many times the script is requested in all, the first try included. Default 2. */
@@ -77,8 +78,39 @@ export interface RecaptchaOptions extends CommonOptions {
   badge?: 'bottomright' | 'bottomleft' | 'inline'
 }
 
+/**
+ * ALTCHA (self-hosted proof of work): `siteKey` is the URL your server answers with a challenge
+ * (`@passline/server`'s `issueChallenge()`), the `<altcha-widget challenge>` attribute.
+ */
+export interface AltchaOptions extends CommonOptions {
+  provider: 'altcha'
+}
+
+/**
+ * Cap (self-hosted proof of work): `siteKey` is the API endpoint your server answers
+ * `challenge` and `redeem` under (`data-cap-api-endpoint`; a standalone Cap server's
+ * `https://<instance>/<site key>/`).
+ */
+export interface CapOptions extends CommonOptions {
+  provider: 'cap'
+}
+
+export interface FriendlyCaptchaOptions extends CommonOptions {
+  provider: 'friendlycaptcha'
+  /** `'global'` (default), `'eu'`, or a URL: where the widget fetches its puzzle. */
+  apiEndpoint?: string
+  /** When the widget starts solving by itself. Default `'focus'` (`'none'` with `execution: 'execute'`). */
+  startMode?: 'auto' | 'focus' | 'none'
+}
+
 export type CaptchaOptions =
-  CaptchalaOptions | TurnstileOptions | HcaptchaOptions | RecaptchaOptions
+  | CaptchalaOptions
+  | TurnstileOptions
+  | HcaptchaOptions
+  | RecaptchaOptions
+  | AltchaOptions
+  | CapOptions
+  | FriendlyCaptchaOptions
 
 export type CaptchaStatus =
   'idle' | 'loading' | 'ready' | 'solving' | 'verified' | 'expired' | 'error'

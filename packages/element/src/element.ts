@@ -12,7 +12,7 @@ import {
   type GetTokenOptions,
 } from '@passline/core'
 import { dispatch } from './events'
-import { createFailureRegion } from './failure-region'
+import { createShadowTree } from './shadow-tree'
 import { attributeOf, NUMBER_OPTIONS, PROPERTY_ONLY, readOptions, STRING_OPTIONS } from './options'
 
 // Importing the class on the server must touch no browser global: where there is no
@@ -71,6 +71,11 @@ export class PasslineCaptchaElement extends ElementBase {
     }
   }
 
+  /** Focuses the element (its frame, inside): it is focusable, but takes no Tab stop. */
+  override focus(options?: FocusOptions): void {
+    this.#frame.focus(options)
+  }
+
   checkValidity(): boolean {
     return this.#internals.checkValidity()
   }
@@ -86,7 +91,9 @@ export class PasslineCaptchaElement extends ElementBase {
   readonly #properties = new Map<string, unknown>()
   // The widget's home: a light-DOM child, where every provider's script can reach it.
   readonly #container = document.createElement('div')
-  readonly #showFailure: ReturnType<typeof createFailureRegion>
+  // Focused in the element's place (see createShadowTree), and by native validation.
+  readonly #frame: HTMLElement
+  readonly #showFailure: ReturnType<typeof createShadowTree>['showFailure']
   #captcha: Captcha | null = null
   #unmount: (() => void) | null = null
   #reportedStatus: CaptchaStatus = 'idle'
@@ -98,7 +105,9 @@ export class PasslineCaptchaElement extends ElementBase {
   constructor() {
     super()
     this.#internals = this.attachInternals()
-    this.#showFailure = createFailureRegion(this, () => this.reset())
+    const tree = createShadowTree(this, () => this.reset())
+    this.#frame = tree.frame
+    this.#showFailure = tree.showFailure
     // A submit that native validation blocked because the check failed tries it again now.
     this.addEventListener('invalid', () => {
       if (describeFailure(this.getState())) this.reset()
@@ -106,8 +115,6 @@ export class PasslineCaptchaElement extends ElementBase {
   }
 
   connectedCallback(): void {
-    // Focusable, so native validation can focus it and show its message when it is invalid.
-    if (!this.hasAttribute('tabindex')) this.tabIndex = -1
     // Its child from the first connection on (it moves along with the element).
     if (!this.#container.isConnected) this.append(this.#container)
     this.#schedule()
@@ -256,6 +263,8 @@ export class PasslineCaptchaElement extends ElementBase {
     this.#internals.setValidity(
       { valueMissing: this.required && !state.token },
       failure?.message ?? captchaTexts(language).required,
+      // Focused to show that message: the element's frame, not a Tab stop of its own.
+      this.#frame,
     )
   }
 

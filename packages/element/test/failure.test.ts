@@ -73,6 +73,14 @@ describe('<passline-captcha> after a failed load', () => {
     expect(captcha.querySelector('.cl-check')).not.toBeNull()
   })
 
+  it('its Retry button is on the Tab order', async () => {
+    const { captcha, form } = await blockedForm()
+    form.insertAdjacentHTML('afterbegin', '<input name="email" />')
+    form.querySelector('input')!.focus()
+    await userEvent.tab()
+    expect(captcha.shadowRoot!.activeElement).toBe(region(captcha).querySelector('button'))
+  })
+
   it('a submit blocked by it tries again at once, and the form then submits the token', async () => {
     const { captcha, form } = await blockedForm()
     const submitted: FormData[] = []

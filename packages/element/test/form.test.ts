@@ -56,6 +56,30 @@ describe('<passline-captcha> in a form', () => {
     expect(submitted[0]!.get('email')).toBe('ada@example.com')
   })
 
+  it('the widget is on the Tab order between the fields around it, and the keyboard solves it', async () => {
+    const root = render(FORM)
+    const captcha = captchaIn(root)
+    await statusOf(captcha, 'ready')
+    const check = captcha.querySelector('.cl-check')
+    root.querySelector<HTMLInputElement>('input[name=email]')!.focus()
+    await userEvent.tab()
+    expect(document.activeElement).toBe(check)
+    await userEvent.tab()
+    expect(document.activeElement).toBe(root.querySelector('button:not(.cl-check)'))
+    await userEvent.tab({ shift: true })
+    expect(document.activeElement).toBe(check)
+    await userEvent.keyboard(' ')
+    await statusOf(captcha, 'verified')
+  })
+
+  it('focus() focuses it, with no Tab stop of its own', async () => {
+    const root = render(FORM)
+    const captcha = captchaIn(root)
+    captcha.focus()
+    expect(document.activeElement).toBe(captcha)
+    expect(captcha.hasAttribute('tabindex')).toBe(false)
+  })
+
   it('consume() hands out the token and clears the form value', async () => {
     const root = render(FORM.replace('test_pass', 'test_pass_invisible'))
     const form = root.querySelector('form')!

@@ -36,6 +36,8 @@ describe('createEmulator: the emulator in-process, no server', () => {
       'window.loadCaptchala',
     )
     expect((await get('https://cdn.captchala.com/captchala.js')).text).toContain('window.Captchala')
+    // The widget's look: a stylesheet inlined as text (an empty one left it unstyled).
+    expect((await get('https://cdn.captcha-cdn.net/captchala.css')).text).toContain('.cl-check')
     expect(
       (await get('https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit')).text,
     ).toContain('window.turnstile')

@@ -7,7 +7,9 @@ export class CaptchaConfigError extends Error {
       | 'missing-app-secret'
       | 'missing-secret'
       | 'secret-in-browser'
-      | 'policy-without-keys',
+      | 'policy-without-keys'
+      | 'invalid-option'
+      | 'unsupported-runtime',
     message: string,
   ) {
     super(message)

@@ -12,6 +12,13 @@ export type { CaptchalaError } from './captchala-errors'
 export { CaptchaConfigError } from './config-error'
 export { getClientIp } from './client-ip'
 export type { ClientIpOptions, TrustProxy } from './client-ip'
+export { ALTCHA_ALGORITHMS } from './altcha-derive'
+export type { AltchaAlgorithm } from './altcha-derive'
+export type { AltchaChallenge, AltchaParameters } from './altcha'
+export { CAP_REDEEM_ERRORS } from './cap'
+export type { CapChallenge, CapRedeemError, CapRedeemResult } from './cap'
+export { verifyFriendlyCaptcha } from './friendly-siteverify'
+export type { FriendlyCaptchaVerifyOptions } from './friendly-siteverify'
 export { verifyHcaptcha, verifyRecaptcha, verifyTurnstile } from './providers'
 export type {
   HcaptchaVerifyOptions,
@@ -25,8 +32,14 @@ export { MAX_TOKEN_LENGTH } from './token-shape'
 export type { FetchLike } from './post'
 export { createVerifier } from './verifier'
 export type {
+  AltchaVerifier,
+  AltchaVerifierConfig,
   CaptchalaVerifierConfig,
+  CapVerifier,
+  CapVerifierConfig,
+  FriendlyCaptchaVerifierConfig,
   HcaptchaVerifierConfig,
+  IssueOptions,
   RecaptchaVerifierConfig,
   TurnstileVerifierConfig,
   Verifier,

@@ -3,7 +3,8 @@ import type { KeyState, PolicyStore, Settlement, StoreLimits } from './policy-st
 export interface MemoryStoreOptions {
   /**
    * Keys kept at most; past it the least recently used is forgotten. Default 100,000: about
-   * 24 MB with one failure each, 70 MB at twenty (measured, see the README).
+   * 24 MB with one failure each, 70 MB at twenty (measured, see the README). Used solutions
+   * (`setIfAbsent`) are bounded apart by the same number, and never forgotten before they lapse.
    */
   maxKeys?: number
 }
@@ -25,6 +26,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): PolicyStore {
   const maxKeys = options.maxKeys ?? 100_000
   // A Map keeps insertion order: re-inserting on use makes its first key the least recent.
   const entries = new Map<string, Entry>()
+  // Used solutions, each with when it lapses.
+  const used = new Map<string, number>()
 
   const touch = (key: string, now: number, limits: StoreLimits): Entry => {
     const entry = entries.get(key) ?? { failures: NONE, pending: NONE }
@@ -63,6 +66,21 @@ export function memoryStore(options: MemoryStoreOptions = {}): PolicyStore {
       })
       forgetEmpty(keys)
       return states
+    },
+    async setIfAbsent(key, now, ttlMs) {
+      const lapses = used.get(key)
+      if (lapses !== undefined && lapses > now) return false
+      used.delete(key)
+      // The oldest first: with one lifetime per kind of solution, they also lapse first.
+      for (const [k, at] of used) {
+        if (at > now) break
+        used.delete(k)
+      }
+      if (used.size >= maxKeys) for (const [k, at] of used) if (at <= now) used.delete(k)
+      // Forgetting a solution that has not lapsed would let it be used again: refuse instead.
+      if (used.size >= maxKeys) throw new Error(`memoryStore: ${maxKeys} used solutions held`)
+      used.set(key, now + ttlMs)
+      return true
     },
   }
 }

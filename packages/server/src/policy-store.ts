@@ -20,8 +20,9 @@ export interface KeyState {
 export type Settlement = 'fail' | 'clear' | 'keep'
 
 /**
- * Where an escalation policy keeps its counts. Each method is one atomic step over every key
- * it is given, so that concurrent requests, on one process or many, see each other's counts.
+ * Where an escalation policy keeps its counts, and where the self-hosted providers (ALTCHA,
+ * Cap) record the solutions already used. Each method is one atomic step over every key it is
+ * given, so that concurrent requests, on one process or many, see each other's counts.
  * `memoryStore()` and `redisStore()` implement it; the contract tests show what another must do.
  */
 export interface PolicyStore {
@@ -45,4 +46,10 @@ export interface PolicyStore {
     settlement: Settlement,
     limits: StoreLimits,
   ): Promise<KeyState[]>
+  /**
+   * Records `key` for `ttlMs` unless it is recorded already, in one atomic step: true when this
+   * call recorded it (a first use), false when it was there. What makes an ALTCHA or Cap
+   * solution single use across instances. A store of your own needs it only for those two.
+   */
+  setIfAbsent?(key: string, now: number, ttlMs: number): Promise<boolean>
 }

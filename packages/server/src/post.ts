@@ -64,8 +64,14 @@ export async function post(
   }
 }
 
-/** The body as text, or null as soon as it grows past `maxBytes` (the rest is never read). */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+/**
+ * The body as text, or null as soon as it grows past `maxBytes` (the rest is never read). A
+ * provider's answer, or a request's body (`Request` has the same two fields).
+ */
+export async function readCapped(
+  response: Pick<Response, 'headers' | 'body'>,
+  maxBytes: number,
+): Promise<string | null> {
   const declared = Number(response.headers.get('content-length'))
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {})

@@ -10,6 +10,9 @@ export const TOKEN_FIELDS = [
   'cf-turnstile-response',
   'h-captcha-response',
   'g-recaptcha-response',
+  'frc-captcha-response',
+  'altcha',
+  'cap-token',
 ] as const
 
 /**

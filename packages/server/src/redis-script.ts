@@ -67,3 +67,13 @@ for i = 1, n do
 end
 return states
 `
+
+/**
+ * Records a used ALTCHA or Cap solution: SET NX with its lifetime, one atomic step, so that of
+ * two instances given the same solution at once exactly one sees it first. KEYS[1]: the key;
+ * ARGV[1]: its lifetime in ms. Returns 1 when this call set it, 0 when it was set already.
+ */
+export const ONCE_SCRIPT = `
+if redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then return 1 end
+return 0
+`

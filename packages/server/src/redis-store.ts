@@ -1,7 +1,7 @@
 import { sha1 } from '@noble/hashes/legacy'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
 import type { KeyState, PolicyStore, Settlement, StoreLimits } from './policy-store'
-import { POLICY_SCRIPT } from './redis-script'
+import { ONCE_SCRIPT, POLICY_SCRIPT } from './redis-script'
 
 /** node-redis v4/v5: `evalSha(sha, { keys, arguments })`. */
 interface NodeRedisLike {
@@ -26,11 +26,22 @@ export interface RedisStoreOptions {
   prefix?: string
 }
 
-type Run = (keys: string[], args: string[]) => Promise<unknown>
+type Run = (script: Script, keys: string[], args: string[]) => Promise<unknown>
+
+interface Script {
+  source: string
+  sha: string
+}
+const script = (source: string): Script => ({
+  source,
+  sha: bytesToHex(sha1(utf8ToBytes(source))),
+})
+const POLICY = script(POLICY_SCRIPT)
+const ONCE = script(ONCE_SCRIPT)
 
 /**
- * Counts in Redis, shared by every instance: each step is one atomic Lua script, and every
- * key expires when its last entry lapses. Takes your client as it is (node-redis, ioredis or
+ * Counts (and used ALTCHA and Cap solutions) in Redis, shared by every instance: each step is
+ * one atomic Lua script, and every key expires when its last entry lapses. Takes your client as it is (node-redis, ioredis or
  * iovalkey; Passline depends on none), so connection, TLS and retries stay yours. With
  * ioredis, `enableOfflineQueue: false` (node-redis: `disableOfflineQueue: true`) makes an
  * outage answer at once rather than at the policy's `storeTimeoutMs`.
@@ -59,44 +70,52 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
 
   return {
     async reserve(keys, now, limits) {
-      const [reserved, states] = (await run(keysOf(keys), args('reserve', now, limits))) as [
-        number,
-        unknown[],
-      ]
+      const [reserved, states] = (await run(
+        POLICY,
+        keysOf(keys),
+        args('reserve', now, limits),
+      )) as [number, unknown[]]
       return { reserved: Number(reserved) === 1, states: states.map(readState) }
     },
     async settle(keys, now, settlement, limits) {
-      const states = (await run(keysOf(keys), args('settle', now, limits, settlement))) as unknown[]
+      const states = (await run(
+        POLICY,
+        keysOf(keys),
+        args('settle', now, limits, settlement),
+      )) as unknown[]
       return states.map(readState)
+    },
+    async setIfAbsent(key, _now, ttlMs) {
+      // Redis's own clock lapses it: every instance agrees whatever their clocks say.
+      const set = await run(ONCE, [`${prefix}once:${key}`], [String(Math.max(1, Math.ceil(ttlMs)))])
+      return Number(set) === 1
     },
   }
 }
 
-const SCRIPT_SHA = bytesToHex(sha1(utf8ToBytes(POLICY_SCRIPT)))
-
-/** Runs the script by its digest, loading it (with EVAL) when Redis does not have it yet. */
+/** Runs a script by its digest, loading it (with EVAL) when Redis does not have it yet. */
 function runner(client: RedisClientLike): Run {
   const isNodeRedis = typeof (client as NodeRedisLike).evalSha === 'function'
   const isIoRedis = typeof (client as IoRedisLike).evalsha === 'function'
   if (!isNodeRedis && !isIoRedis)
     throw new TypeError('redisStore needs a node-redis, ioredis or iovalkey client')
-  const call = (script: boolean, keys: string[], args: string[]) => {
+  const call = ({ source, sha }: Script, load: boolean, keys: string[], args: string[]) => {
     if (isNodeRedis) {
       const redis = client as NodeRedisLike
       const options = { keys, arguments: args }
-      return script ? redis.eval(POLICY_SCRIPT, options) : redis.evalSha(SCRIPT_SHA, options)
+      return load ? redis.eval(source, options) : redis.evalSha(sha, options)
     }
     const redis = client as IoRedisLike
-    return script
-      ? redis.eval(POLICY_SCRIPT, keys.length, ...keys, ...args)
-      : redis.evalsha(SCRIPT_SHA, keys.length, ...keys, ...args)
+    return load
+      ? redis.eval(source, keys.length, ...keys, ...args)
+      : redis.evalsha(sha, keys.length, ...keys, ...args)
   }
-  return async (keys, args) => {
+  return async (script, keys, args) => {
     try {
-      return await call(false, keys, args)
+      return await call(script, false, keys, args)
     } catch (error) {
       if (!String((error as Error)?.message).includes('NOSCRIPT')) throw error
-      return call(true, keys, args)
+      return call(script, true, keys, args)
     }
   }
 }

@@ -1,8 +1,8 @@
 import { joinDetail, sanitizeDetail } from './detail'
 
 /**
- * Every code a `VerifyResult.errorCodes` can hold: the siteverify codes Turnstile, hCaptcha
- * and reCAPTCHA document, and Passline's own. A code that is not here never passes through:
+ * Every code a `VerifyResult.errorCodes` can hold: the siteverify codes Turnstile, hCaptcha,
+ * reCAPTCHA and Friendly Captcha document, and Passline's own. A code that is not here never passes through:
  * it becomes `request_failed`, with the original only in the result's capped `detail`.
  */
 export const SITEVERIFY_ERRORS = [
@@ -23,6 +23,15 @@ export const SITEVERIFY_ERRORS = [
   'not-using-dummy-secret',
   'sitekey-secret-mismatch',
   'invalid-sitekey',
+  // Friendly Captcha v2's `error.error_code` (its siteverify docs).
+  'auth_required',
+  'auth_invalid',
+  'sitekey_invalid',
+  'response_missing',
+  'response_invalid',
+  'response_timeout',
+  'response_duplicate',
+  'bad_request',
   // Passline's.
   'action-mismatch',
   'hostname-mismatch',

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, failureDetail, isRecord, post, type FetchLi
 import { readErrorCodes, type SiteverifyError } from './siteverify-errors'
 import { tokenProblem, tokenProblemDetail } from './token-shape'
 
-/** A siteverify answer, the same shape for Turnstile, hCaptcha and reCAPTCHA. */
+/** A siteverify answer, the same shape for Turnstile, hCaptcha, reCAPTCHA and Friendly Captcha. */
 export interface VerifyResult {
   success: boolean
   /**
@@ -49,7 +49,10 @@ export interface SiteverifyOptions {
   signal?: AbortSignal
 }
 
-/** The form POST every siteverify takes, normalised, failing closed on any doubt. */
+/**
+ * The form POST Turnstile's, hCaptcha's and reCAPTCHA's siteverify take, normalised, failing
+ * closed on any doubt. (Friendly Captcha's JSON one: `friendly-siteverify.ts`.)
+ */
 export async function siteverify(
   provider: string,
   defaultUrl: string,
@@ -105,6 +108,17 @@ export async function siteverify(
   if (typeof raw.action === 'string') result.action = raw.action
   if (typeof raw.cdata === 'string') result.cdata = raw.cdata
   if (typeof raw.score === 'number') result.score = raw.score
+  return checkExpected(result, options)
+}
+
+/**
+ * A success for another action or hostname than the caller expects is refused; a failure that
+ * named no code is `invalid-input-response`.
+ */
+export function checkExpected(
+  result: VerifyResult,
+  options: Pick<SiteverifyOptions, 'expectedAction' | 'expectedHostname'>,
+): VerifyResult {
   if (
     result.success &&
     options.expectedAction !== undefined &&

@@ -7,6 +7,9 @@
  *   emulator refuses longer ones as malformed.
  * - hCaptcha, reCAPTCHA: 8192. Neither documents a limit; their tokens run to about 2,000
  *   characters, so this leaves room for growth and stays far below anything harmful.
+ * - Friendly Captcha: 16384, its documented maximum for siteverify's `response` (16 KB).
+ * - ALTCHA: 4096. Its payload (base64 JSON of a challenge and a solution) runs to about 700.
+ * - Cap: 512. Passline's redeemed tokens run to about 90 characters, Cap's own to 47.
  *
  * Each client and `createVerifier` take `maxTokenLength` to change it.
  */
@@ -15,6 +18,9 @@ export const MAX_TOKEN_LENGTH = {
   turnstile: 2048,
   hcaptcha: 8192,
   recaptcha: 8192,
+  friendlycaptcha: 16384,
+  altcha: 4096,
+  cap: 512,
 } as const
 
 export type TokenProblem = 'missing' | 'too-long' | 'malformed'

@@ -70,6 +70,15 @@ const FROM_SITEVERIFY: Record<SiteverifyError, VerifyError> = {
   'score-too-low': 'token_score_too_low',
   'token-too-long': 'token_too_long',
   'internal-error': 'request_failed',
+  // Friendly Captcha: no or a wrong API key; a site key it does not know.
+  auth_required: 'invalid_secret',
+  auth_invalid: 'invalid_secret',
+  sitekey_invalid: 'invalid_site_key',
+  response_missing: 'missing_token',
+  response_invalid: 'invalid_token',
+  response_timeout: 'token_expired',
+  response_duplicate: 'token_consumed',
+  bad_request: 'bad_request',
   rate_limit_exceeded: 'rate_limit_exceeded',
   request_failed: 'request_failed',
 }

@@ -1,11 +1,24 @@
+import type { AltchaChallenge } from './altcha'
+import type { CapChallenge, CapRedeemResult } from './cap'
 import { CaptchalaClient } from './captchala-client'
 import { CaptchaConfigError } from './config-error'
+import { verifyFriendlyCaptcha } from './friendly-siteverify'
 import { instruments, type MetricsOption } from './metrics'
 import type { FetchLike } from './post'
 import { verifyHcaptcha, verifyRecaptcha, verifyTurnstile } from './providers'
+import {
+  selfHostedFor,
+  type AltchaVerifierConfig,
+  type CapVerifierConfig,
+  type IssueOptions,
+  type SelfHosted,
+} from './self-hosted'
+import { handleSelfHosted } from './self-hosted-handler'
 import type { SiteverifyOptions } from './siteverify'
 import { verdictFromSiteverify, verdictFromValidate, type Verdict } from './verdict'
 import { VERIFY_ERRORS } from './verify-errors'
+
+export type { AltchaVerifierConfig, CapVerifierConfig, IssueOptions } from './self-hosted'
 
 interface CommonConfig {
   /** Per provider call. Default 5000 ms. */
@@ -53,11 +66,20 @@ export interface RecaptchaVerifierConfig extends SiteverifyConfig {
   minScore?: number
 }
 
+export interface FriendlyCaptchaVerifierConfig extends SiteverifyConfig {
+  provider: 'friendlycaptcha'
+  /** Recommended: responses solved for another site key are refused (`invalid_site_key`). */
+  siteKey?: string | undefined
+}
+
 export type VerifierConfig =
   | CaptchalaVerifierConfig
   | TurnstileVerifierConfig
   | HcaptchaVerifierConfig
   | RecaptchaVerifierConfig
+  | FriendlyCaptchaVerifierConfig
+  | AltchaVerifierConfig
+  | CapVerifierConfig
 
 export interface VerifyOptions {
   /** The action your page asked for; another one is `token_action_mismatch`. hCaptcha has none. */
@@ -77,32 +99,85 @@ export interface Verifier {
   verify(token: unknown, options?: VerifyOptions): Promise<Verdict>
 }
 
+/** ALTCHA's verifier also issues the challenges its widget solves. */
+export interface AltchaVerifier extends Verifier {
+  /** A new signed challenge: answer the widget's challenge URL with it (no caching). */
+  issueChallenge(options?: IssueOptions): Promise<AltchaChallenge>
+  /** The challenge URL as a Fetch handler: GET or POST answers `issueChallenge(options)`. */
+  handle(request: Request, options?: IssueOptions): Promise<Response>
+}
+
+/** Cap's verifier also answers its widget's `challenge` and `redeem` requests. */
+export interface CapVerifier extends Verifier {
+  /** What `POST {endpoint}challenge` answers. */
+  issueChallenge(options?: IssueOptions): Promise<CapChallenge>
+  /**
+   * What `POST {endpoint}redeem` answers, given its JSON body `{ token, solutions }`: a token
+   * for the page, or the reason the solutions were refused. Each challenge redeems once, on
+   * every instance that shares the store. Never rejects.
+   */
+  redeemChallenge(body: unknown): Promise<CapRedeemResult>
+  /** Both routes as a Fetch handler: `POST …/challenge` and `POST …/redeem`. */
+  handle(request: Request, options?: IssueOptions): Promise<Response>
+}
+
 type Check = (token: unknown, options: VerifyOptions) => Promise<Verdict>
 
-/**
- * One verifier for CaptchaLa, Turnstile, hCaptcha and reCAPTCHA, over the clients below it.
- * Give a function instead of the config to defer reading it (and your environment) to the
- * first `verify()`: a build without secrets then works, and a missing secret is a verdict
- * (`not_configured`), not a crash.
- * @throws CaptchaConfigError for a config object without its secret, or in a browser.
- */
-export function createVerifier(config: VerifierConfig | (() => VerifierConfig)): Verifier {
-  let check: Check | undefined = typeof config === 'function' ? undefined : checkFor(config)
-  let provider = typeof config === 'function' ? 'unknown' : config.provider
-  let meter = typeof config === 'function' ? undefined : config.meter
+/** What a config resolves to: how to check a token, and for ALTCHA and Cap their server side. */
+interface Backend {
+  provider: string
+  meter: MetricsOption
+  check: Check
+  selfHosted?: SelfHosted
+}
 
-  return {
+/**
+ * One verifier for CaptchaLa, Turnstile, hCaptcha, reCAPTCHA and Friendly Captcha, over the
+ * clients below it; and for ALTCHA and Cap, whose challenges your server issues, the challenge
+ * side as well (`issueChallenge`, `handle`), each solution used once through `store`.
+ * Give a function instead of the config to defer reading it (and your environment) to the
+ * first call: a build without secrets then works, and a missing secret is a verdict
+ * (`not_configured`), not a crash.
+ * @throws CaptchaConfigError for a config object without its secret, an option out of range,
+ * or in a browser.
+ */
+export function createVerifier(
+  config: AltchaVerifierConfig | (() => AltchaVerifierConfig),
+): AltchaVerifier
+export function createVerifier(config: CapVerifierConfig | (() => CapVerifierConfig)): CapVerifier
+export function createVerifier(config: VerifierConfig | (() => VerifierConfig)): Verifier
+export function createVerifier(
+  config: VerifierConfig | (() => VerifierConfig),
+): Verifier | AltchaVerifier | CapVerifier {
+  const lazy = typeof config === 'function'
+  let backend: Backend | undefined = lazy ? undefined : backendFor(config)
+  let provider = lazy ? 'unknown' : config.provider
+  let meter = lazy ? undefined : config.meter
+
+  /** The backend, read on first use from a lazy config (and again after it failed). */
+  const resolve = (): Backend => {
+    if (backend) return backend
+    const resolved = (config as () => VerifierConfig)()
+    provider = resolved.provider
+    meter = resolved.meter
+    return (backend = backendFor(resolved))
+  }
+  const selfHosted = (): SelfHosted => {
+    const server = resolve().selfHosted
+    if (!server)
+      throw new CaptchaConfigError(
+        'invalid-option',
+        `${provider} issues no challenges of yours: only ALTCHA and Cap do`,
+      )
+    return server
+  }
+
+  const verifier: Verifier = {
     async verify(token, options = {}) {
       const started = performance.now()
       let verdict: Verdict
       try {
-        if (!check && typeof config === 'function') {
-          const resolved = config()
-          provider = resolved.provider
-          meter = resolved.meter
-          check = checkFor(resolved)
-        }
-        verdict = await check!(token, options)
+        verdict = await resolve().check(token, options)
       } catch (error) {
         const detail = error instanceof CaptchaConfigError ? error.code : 'verifier error'
         verdict = { success: false, error: 'not_configured', detail, provider, raw: null }
@@ -111,9 +186,38 @@ export function createVerifier(config: VerifierConfig | (() => VerifierConfig)):
       return verdict
     },
   }
+  if (!lazy && !backend!.selfHosted) return verifier
+  return {
+    ...verifier,
+    issueChallenge: async (options?: IssueOptions) => selfHosted().issueChallenge(options),
+    async redeemChallenge(body: unknown): Promise<CapRedeemResult> {
+      const server = selfHosted()
+      if (!server.redeemChallenge)
+        throw new CaptchaConfigError('invalid-option', 'only Cap redeems challenges')
+      return server.redeemChallenge(body)
+    },
+    handle: (request: Request, options?: IssueOptions) =>
+      handleSelfHosted(selfHosted, request, options),
+  } as AltchaVerifier & CapVerifier
 }
 
-function checkFor(config: VerifierConfig): Check {
+function backendFor(config: VerifierConfig): Backend {
+  if (config.provider === 'altcha' || config.provider === 'cap') {
+    const server = selfHostedFor(config)
+    return {
+      provider: config.provider,
+      meter: config.meter,
+      check: (token, options) =>
+        server.verify(token, options.expectedAction, options.expectedHostname),
+      selfHosted: server,
+    }
+  }
+  return { provider: config.provider, meter: config.meter, check: checkFor(config) }
+}
+
+function checkFor(
+  config: Exclude<VerifierConfig, AltchaVerifierConfig | CapVerifierConfig>,
+): Check {
   const common = {
     ...(config.timeoutMs !== undefined && { timeoutMs: config.timeoutMs }),
     ...(config.maxResponseBytes !== undefined && { maxResponseBytes: config.maxResponseBytes }),
@@ -166,6 +270,7 @@ function checkFor(config: VerifierConfig): Check {
       }),
       ...(options.signal && { signal: options.signal }),
     }
+    const sitekey = 'siteKey' in config && config.siteKey ? { sitekey: config.siteKey } : {}
     const result =
       provider === 'turnstile'
         ? await verifyTurnstile({
@@ -173,11 +278,14 @@ function checkFor(config: VerifierConfig): Check {
             ...(options.idempotencyKey && { idempotencyKey: options.idempotencyKey }),
           })
         : provider === 'hcaptcha'
-          ? await verifyHcaptcha({ ...shared, ...(config.siteKey && { sitekey: config.siteKey }) })
-          : await verifyRecaptcha({
-              ...shared,
-              ...(config.minScore !== undefined && { minScore: config.minScore }),
-            })
+          ? await verifyHcaptcha({ ...shared, ...sitekey })
+          : provider === 'friendlycaptcha'
+            ? await verifyFriendlyCaptcha({ ...shared, ...sitekey })
+            : await verifyRecaptcha({
+                ...shared,
+                ...('minScore' in config &&
+                  config.minScore !== undefined && { minScore: config.minScore }),
+              })
     return verdictFromSiteverify(provider, result)
   }
 }

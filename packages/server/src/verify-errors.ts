@@ -18,7 +18,7 @@ export const VERIFY_ERRORS = {
   missing_token: 'token',
   /** Longer than the provider's cap (`MAX_TOKEN_LENGTH`); never sent. */
   token_too_long: 'token',
-  /** Forged, malformed, for another app, or refused without a reason. */
+  /** Forged, malformed, for another app, a wrong solution, or refused without a reason. */
   invalid_token: 'token',
   token_expired: 'token',
   /** Already used once. */
@@ -54,7 +54,10 @@ export const VERIFY_ERRORS = {
   rate_limit_exceeded: 'unavailable',
   /** CaptchaLa issued a degraded (`dg_`) token: over quota, it could not challenge. */
   degraded: 'unavailable',
-  /** No usable answer: network, timeout, abort, 5xx, redirect, oversized, unknown. */
+  /**
+   * No usable answer: network, timeout, abort, 5xx, redirect, oversized, unknown; for ALTCHA
+   * and Cap, a store that failed (whether the solution was used before cannot be known).
+   */
   request_failed: 'unavailable',
 } as const satisfies Record<string, ErrorKind>
 

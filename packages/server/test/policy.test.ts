@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { createPolicy, memoryStore, type PolicyStore } from '../src/index'
 import { storeKeys } from '../src/policy-keys'
 import { registerMetricsSdk } from './otel'
+import { onceContract } from './once-contract'
 import { failure, manualClock, storeContract } from './policy-contract'
 
 storeContract('memoryStore', () => memoryStore())
+onceContract('memoryStore', () => memoryStore())
 
 describe('createPolicy', () => {
   const ip = { ip: '192.0.2.1' }
@@ -87,5 +89,19 @@ describe('createPolicy', () => {
     } finally {
       await sdk.stop()
     }
+  })
+})
+
+describe('memoryStore: used solutions', () => {
+  it('refuses to record more than maxKeys live ones rather than forget one early', async () => {
+    const store = memoryStore({ maxKeys: 2 })
+    const now = 1_000
+    expect(await store.setIfAbsent!('a', now, 100)).toBe(true)
+    expect(await store.setIfAbsent!('b', now, 100)).toBe(true)
+    await expect(store.setIfAbsent!('c', now, 100)).rejects.toThrow(/2 used solutions/)
+    // `a` is still refused: it was not forgotten to make room.
+    expect(await store.setIfAbsent!('a', now + 50, 100)).toBe(false)
+    // Once they lapse, there is room again.
+    expect(await store.setIfAbsent!('c', now + 100, 100)).toBe(true)
   })
 })

@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net'
 import { createMockServer, solveChallenge, type MockServer } from '@passline/mock-server'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { createApp, toNodeListener, type EventHandler } from 'h3'
+import { solveChallenge as solveAltcha, type Challenge } from 'altcha-lib'
+import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CapChallenge } from '../src/index'
+import { solveCap } from './cap-solver'
 import { extractRecipes } from './recipes'
 import { setRequestHeaders } from './stubs/next-headers'
 
@@ -20,6 +24,11 @@ beforeAll(async () => {
   process.env.CAPTCHALA_APP_KEY = 'test_pass_invisible'
   process.env.CAPTCHALA_APP_SECRET = 'test_secret'
   process.env.CAPTCHALA_BASE_URL = mock.url
+  // The self-hosted recipes: their secrets, and light work so that the tests solve quickly.
+  process.env.ALTCHA_SECRET = 'altcha-recipe-secret'
+  process.env.ALTCHA_COST = '1'
+  process.env.CAP_SECRET = 'cap-recipe-secret'
+  process.env.CAP_DIFFICULTY = '1'
 })
 afterAll(async () => {
   for (const server of servers) server.closeAllConnections()
@@ -98,6 +107,8 @@ async function jsonContract(url: string) {
 describe('README recipes', () => {
   it('finds every recipe', () => {
     expect([...recipes.keys()]).toEqual([
+      'ALTCHA with Express',
+      'Cap with Hono',
       'Express',
       'Fastify',
       'Hono',
@@ -109,6 +120,53 @@ describe('README recipes', () => {
       'SolidStart',
       'Angular SSR',
       'Astro',
+    ])
+  })
+
+  it('ALTCHA with Express: the challenge URL, then the payload once, in JSON or as its own form field', async () => {
+    const { app } = await load<{ app: RequestListener }>('ALTCHA with Express')
+    const base = await listen(app)
+    const payload = async () => {
+      const challenge = (await (await fetch(`${base}/api/altcha/challenge`)).json()) as Challenge
+      const solution = await solveAltcha({ challenge, deriveKey: pbkdf2 })
+      return btoa(JSON.stringify({ challenge, solution }))
+    }
+    const url = `${base}/api/signup`
+    const good = await payload()
+    expect(await read(await fetch(url, json({ email: 'a@b.c', captchaToken: good })))).toEqual([
+      201,
+      { ok: true, email: 'a@b.c' },
+    ])
+    expect(await read(await fetch(url, json({ email: 'a@b.c', captchaToken: good })))).toEqual([
+      403,
+      { error: 'captcha_failed', reason: 'token_consumed' },
+    ])
+    // A plain form with ALTCHA's widget in it: its own `altcha` field.
+    expect(await read(await fetch(url, form({ email: 'a@b.c', altcha: await payload() })))).toEqual(
+      [201, { ok: true, email: 'a@b.c' }],
+    )
+    expect((await fetch(url, json({ email: 'a@b.c' }))).status).toBe(403)
+  })
+
+  it('Cap with Hono: challenge and redeem as its widget calls them, then the token once', async () => {
+    const { app } = await load<{ app: { fetch: (request: Request) => Promise<Response> } }>(
+      'Cap with Hono',
+    )
+    const base = await listen(fetchListener((request) => app.fetch(request)))
+    const challenge = (await (
+      await fetch(`${base}/api/cap/challenge`, { method: 'POST' })
+    ).json()) as CapChallenge
+    const redeem = await fetch(`${base}/api/cap/redeem`, json(await solveCap(challenge)))
+    const { success, token } = (await redeem.json()) as { success: boolean; token: string }
+    expect(success).toBe(true)
+    const url = `${base}/api/signup`
+    expect(await read(await fetch(url, json({ email: 'a@b.c', captchaToken: token })))).toEqual([
+      201,
+      { ok: true, email: 'a@b.c' },
+    ])
+    expect(await read(await fetch(url, json({ email: 'a@b.c', captchaToken: token })))).toEqual([
+      403,
+      { error: 'captcha_failed', reason: 'token_consumed' },
     ])
   })
 

@@ -2,6 +2,7 @@
 // takes: the store contract, then what only a shared store can show.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createPolicy, redisStore } from '../src/index'
+import { onceContract } from './once-contract'
 import { failure, manualClock, storeContract, success } from './policy-contract'
 import { CLIENTS, connect, type Connected } from './redis-clients'
 import { startRedis, type RedisProcess } from './redis-server.mjs'
@@ -21,6 +22,18 @@ for (const name of CLIENTS) {
     storeContract(`redisStore (${name})`, () =>
       redisStore(connected.client, { prefix: freshPrefix() }),
     )
+    onceContract(`redisStore (${name})`, () =>
+      redisStore(connected.client, { prefix: freshPrefix() }),
+    )
+
+    it('keeps a used solution under its prefix, expiring with it', async () => {
+      const prefix = freshPrefix()
+      const store = redisStore(connected.client, { prefix })
+      expect(await store.setIfAbsent!('altcha:abc', Date.now(), 600_000)).toBe(true)
+      const ttl = Number(await connected.command('PTTL', `${prefix}once:altcha:abc`))
+      expect(ttl).toBeGreaterThan(590_000)
+      expect(ttl).toBeLessThanOrEqual(600_000)
+    })
 
     it('keys expire with their last entry, and hold no address', async () => {
       const prefix = freshPrefix()

@@ -9,4 +9,7 @@ export const allProviders = /* @__PURE__ */ providersOf({
   turnstile: () => import('./turnstile'),
   hcaptcha: () => import('./hcaptcha'),
   recaptcha: () => import('./recaptcha'),
+  altcha: () => import('./altcha'),
+  cap: () => import('./cap'),
+  friendlycaptcha: () => import('./friendlycaptcha'),
 })

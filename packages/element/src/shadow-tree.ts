@@ -16,20 +16,27 @@ function hostStyle(): CSSStyleSheet {
 }
 
 /**
- * The element's shadow tree: its light-DOM children (the widget's container first) through the
- * default slot, then a live region. While the widget has failed the region holds a `failure`
- * slot: the author's `slot="failure"` content if there is any, else its fallback, the failure's
- * words and a Retry button (`::part(failure)`, `::part(retry)`). The slot is put in and taken
- * out, not hidden, so a screen reader announces it when it appears. Returns how to show a
- * failure, or none (null).
+ * The element's shadow tree: a frame holding its light-DOM children (the widget's container
+ * first) through the default slot, then a live region. While the widget has failed the region
+ * holds a `failure` slot: the author's `slot="failure"` content if there is any, else its
+ * fallback, the failure's words and a Retry button (`::part(failure)`, `::part(retry)`). The
+ * slot is put in and taken out, not hidden, so a screen reader announces it when it appears.
+ *
+ * The frame is what focus goes to when the element is focused, and what native validation
+ * focuses to show its message: focusable (`tabindex="-1"`), yet no Tab stop. The host itself
+ * takes no tabindex: a negative one on a shadow host takes everything in it, the slotted widget
+ * and the Retry button included, out of the Tab order.
  */
-export function createFailureRegion(host: HTMLElement, retry: () => void) {
+export function createShadowTree(host: HTMLElement, retry: () => void) {
   const shadow = host.attachShadow({ mode: 'open' })
   shadow.adoptedStyleSheets = [hostStyle()]
+  const frame = document.createElement('div')
+  frame.tabIndex = -1
   const region = document.createElement('div')
   region.setAttribute('role', 'status')
   region.setAttribute('part', 'failure')
-  shadow.append(document.createElement('slot'), region)
+  frame.append(document.createElement('slot'), region)
+  shadow.append(frame)
 
   const slot = document.createElement('slot')
   slot.name = 'failure'
@@ -40,11 +47,13 @@ export function createFailureRegion(host: HTMLElement, retry: () => void) {
   button.onclick = retry
   slot.append(words, ' ', button)
 
-  return (failure: CaptchaFailure | null) => {
+  /** Shows the failure, or none (null). */
+  const showFailure = (failure: CaptchaFailure | null) => {
     if (!failure) return slot.remove()
     // Updated in place, so a focused Retry button keeps its focus across attempts.
     words.data = failure.message
     button.textContent = failure.retryLabel
     if (!slot.isConnected) region.append(slot)
   }
+  return { frame, showFailure }
 }
