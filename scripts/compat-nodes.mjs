@@ -43,6 +43,7 @@ const components = [
   'react',
   'react (React 18)',
   'react (Preact)',
+  'react (Preact 11)',
   'vue',
   'vue (Vue 3.3)',
   'svelte',
