@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { definePasslineProject, resolveFromHere } from '../../vitest.shared.ts'
 
 // React, ReactDOM and Testing Library aliased to preact/compat and @testing-library/preact,
@@ -25,6 +26,7 @@ export function preactProject(name: string, configUrl: string) {
       environment: 'jsdom',
       include: ['test/**/*.test.ts', '../../packages/react/src/**/*.test.{ts,tsx}'],
       env: { PASSLINE_RENDERER: 'preact' },
+      setupFiles: [fileURLToPath(new URL('preact-setup.ts', import.meta.url))],
       alias: aliases.map(([from, to]) => ({ find: new RegExp(`^${from}$`), replacement: to })),
     },
     { plugins: [resolveFromHere(configUrl, ['preact', '@testing-library/preact'])] },
