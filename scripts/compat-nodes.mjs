@@ -34,6 +34,7 @@ const nodeFacing = [
   'nuxt-unit',
   // Angular 22 itself needs Node 22.22+ or 24.15+: its only runs are these.
   'angular (Angular 22)',
+  'angular-ssr (Angular 22)',
 ]
 // The bindings' component tests under jsdom on each framework's current major: there the
 // framework's scheduler runs on Node's timers and microtasks, so once more on the newest Node.
