@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
+// Projects that test a framework major which itself needs Node 22 or later (Angular 22): the
+// compatibility stage runs them under the registry's Node 22 and 24 (scripts/compat-nodes.mjs).
+const nodeMajor = Number(process.versions.node.split('.')[0])
+
 // One run over every package and app that has its own vitest.config.ts.
 export default defineConfig({
   test: {
@@ -10,6 +14,7 @@ export default defineConfig({
       'packages/*/vitest.browser.config.ts',
       'apps/*/vitest.config.ts',
       'compat/*/vitest.config.ts',
+      ...(nodeMajor >= 22 ? ['compat/*/vitest.node22*.config.ts'] : []),
     ],
   },
 })

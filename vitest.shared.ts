@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Plugin } from 'vite'
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config'
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
@@ -34,6 +35,23 @@ export function ownCopyAliases(configUrl: string, names: readonly string[]) {
     find: new RegExp(`^${name}(/.*)?$`),
     replacement: `${dirname(require.resolve(`${name}/package.json`))}$1`,
   }))
+}
+
+/**
+ * A plugin that resolves `name` and its subpaths as if imported from `configUrl`'s folder, with
+ * Vite's own resolver: unlike `ownCopyAliases` it honours the package's `exports` and the
+ * project's conditions, which packages with no file per subpath (Angular, Solid) need.
+ */
+export function resolveFromHere(configUrl: string, names: readonly string[]): Plugin {
+  const importer = fileURLToPath(configUrl)
+  const ours = (id: string) => names.some((name) => id === name || id.startsWith(`${name}/`))
+  return {
+    name: 'passline:resolve-from-here',
+    enforce: 'pre',
+    resolveId(id, _importer, options) {
+      return ours(id) ? this.resolve(id, importer, { ...options, skipSelf: true }) : null
+    },
+  }
 }
 
 export function definePasslineProject(

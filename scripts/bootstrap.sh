@@ -24,6 +24,9 @@ export DO_NOT_TRACK=1
 
 echo "bootstrap: installing dependencies from the lockfile"
 $PNPM install --frozen-lockfile --reporter=silent
+# Angular 22 brings TypeScript 6 and Babel 8, which pnpm would hand the workspace's other
+# projects as their peers: it installs apart (compat/angular-22/package.json says why).
+$PNPM install --frozen-lockfile --ignore-workspace --dir compat/angular-22 --reporter=silent
 
 SUDO=""
 if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi

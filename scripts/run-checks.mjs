@@ -19,6 +19,12 @@ const stages = [
     command: `vitest run --reporter=default --reporter=json --outputFile.json=${resultsDir}/unit.json`,
     results: `${resultsDir}/unit.json`,
   },
+  {
+    // The bindings' tests again on the registry's Node 22 and 24: scripts/compat-nodes.mjs.
+    name: 'compatibility (Node 22, 24)',
+    command: `node scripts/compat-nodes.mjs --outputFile ${resultsDir}/compat.json`,
+    results: `${resultsDir}/compat.json`,
+  },
   { name: 'package checks', command: 'turbo run check:package --output-logs=errors-only' },
   { name: 'size budgets', command: 'node scripts/size.mjs' },
   {
