@@ -112,6 +112,10 @@ along: no registry, no chunk to fetch (an app can alias \`@passline/core\` to it
 a page with them loads in any case (a Passline page from \`scriptUrl\`): such a page is
 Passline's row plus the widget's.
 
+\`@better-captcha/core\` rows are better-captcha's own provider for Cap and for Friendly Captcha
+(it has none for ALTCHA), which its framework wrappers add their code to; like a Passline page,
+it loads the widget from the provider's URL besides.
+
 ### What each byte buys
 
 What each package's own code does (read in its shipped build at the version measured), apart

@@ -70,6 +70,7 @@ const versions = Object.fromEntries(
     'altcha',
     '@cap.js/widget',
     '@friendlycaptcha/sdk',
+    '@better-captcha/core',
     'react',
     'vue',
     'svelte',

@@ -332,6 +332,21 @@ export const SIZE_ENTRIES = [
     provider: 'Friendly Captcha',
     code: "export { FriendlyCaptchaSDK } from '@friendlycaptcha/sdk'",
   },
+  // better-captcha, the broadest multi-provider peer: its framework-agnostic provider for each,
+  // which its React, Vue, Svelte, Solid and other wrappers add their own code to. Like ours, it
+  // loads the provider's widget from `scriptUrl` besides. It has no ALTCHA provider.
+  {
+    name: '@better-captcha/core (Cap)',
+    framework: 'any (its wrappers add theirs)',
+    provider: 'Cap',
+    code: "export { CapWidgetProvider } from '@better-captcha/core/providers/cap-widget'",
+  },
+  {
+    name: '@better-captcha/core (Friendly Captcha)',
+    framework: 'any (its wrappers add theirs)',
+    provider: 'Friendly Captcha',
+    code: "export { FriendlyCaptchaProvider } from '@better-captcha/core/providers/friendly-captcha'",
+  },
 ]
 
 export async function measureSizes() {
@@ -427,5 +442,13 @@ export const WHAT_EACH_BYTE_BUYS = [
     settles: 'executeAsync(), no timeout of its own',
     ssr: 'loads after mount',
     form: "hCaptcha's hidden field",
+  },
+  {
+    name: '@better-captcha/core (Cap, Friendly Captcha)',
+    retry: 'no (a failed script is removed, so a later init() loads it again)',
+    refresh: 'no',
+    settles: "execute() waits for the widget's solve, no timeout of its own",
+    ssr: 'loads in init(), after mount',
+    form: "the widget's hidden field",
   },
 ]
