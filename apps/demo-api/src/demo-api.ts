@@ -93,6 +93,11 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
           scriptUrl: `${options.captchalaUrl}/captchala-loader.js`,
           siteKeys: CAPTCHALA_KEYS.map((key) => ({ key, label: key })),
         },
+        // The emulated site script, served by the mock: the widget calls the mock too.
+        friendlycaptcha: {
+          scriptUrl: `${emulatorUrl}/friendlycaptcha/site.min.js`,
+          siteKeys: siteKeys('friendlycaptcha'),
+        },
         turnstile: {
           scriptUrl: `${emulatorUrl}/turnstile/v0/api.js`,
           siteKeys: siteKeys('turnstile'),

@@ -39,6 +39,7 @@ describe('demo backend', () => {
     expect(config.loaderUrl).toBe(`${mock.url}/captchala-loader.js`)
     expect(Object.keys(config.providers)).toEqual([
       'captchala',
+      'friendlycaptcha',
       'turnstile',
       'hcaptcha',
       'recaptcha',
