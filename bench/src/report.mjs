@@ -108,6 +108,10 @@ ${sizeRows}
 For Passline, \`@passline/core/<provider>\` is the same API with one provider's adapter carried
 along: no registry, no chunk to fetch (an app can alias \`@passline/core\` to it).
 
+\`altcha\`, \`@cap.js/widget\` and \`@friendlycaptcha/sdk\` are those providers' own widgets, which
+a page with them loads in any case (a Passline page from \`scriptUrl\`): such a page is
+Passline's row plus the widget's.
+
 ### What each byte buys
 
 What each package's own code does (read in its shipped build at the version measured), apart

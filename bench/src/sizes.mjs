@@ -26,6 +26,13 @@ const angularAsPublished = {
   },
 }
 
+/** ALTCHA, Cap and Friendly Captcha: Passline's adapter key and the provider's name. */
+const PRIVACY_FIRST = [
+  { key: 'altcha', provider: 'ALTCHA' },
+  { key: 'cap', provider: 'Cap' },
+  { key: 'friendlycaptcha', provider: 'Friendly Captcha' },
+]
+
 /** What is compared: each row names the provider and framework it serves. */
 export const SIZE_ENTRIES = [
   {
@@ -80,6 +87,15 @@ export const SIZE_ENTRIES = [
     provider: 'reCAPTCHA',
     code: "export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core/recaptcha'",
   },
+  ...PRIVACY_FIRST.flatMap(({ key, provider }) => [
+    { name: `@passline/core + ${provider}`, framework: '—', provider, code: CORE, lazy: [key] },
+    {
+      name: `@passline/core/${key}`,
+      framework: '—',
+      provider,
+      code: `export { createCaptcha, isCaptchaError, CaptchaError } from '@passline/core/${key}'`,
+    },
+  ]),
   {
     name: '@passline/react + CaptchaLa',
     framework: 'React',
@@ -295,6 +311,26 @@ export const SIZE_ENTRIES = [
     framework: 'Vue',
     provider: 'hCaptcha',
     code: "export { default } from '@hcaptcha/vue3-hcaptcha'",
+  },
+  // The privacy-first providers' own widgets, as a page bundles them itself. A Passline page
+  // loads the same widget besides (from `scriptUrl`): its row plus Passline's is that page.
+  {
+    name: 'altcha',
+    framework: 'any (custom element)',
+    provider: 'ALTCHA',
+    code: "import 'altcha'",
+  },
+  {
+    name: '@cap.js/widget',
+    framework: 'any (custom element)',
+    provider: 'Cap',
+    code: "import '@cap.js/widget'",
+  },
+  {
+    name: '@friendlycaptcha/sdk',
+    framework: '—',
+    provider: 'Friendly Captcha',
+    code: "export { FriendlyCaptchaSDK } from '@friendlycaptcha/sdk'",
   },
 ]
 

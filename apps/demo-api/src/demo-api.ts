@@ -6,6 +6,7 @@ import { isCrossSite } from './cross-site'
 import { CAPTCHALA_KEYS, PROVIDER_KEYS, type EmulatedProviderName } from './demo-keys'
 import { formRedirect } from './form-redirect'
 import { openPolicyStore } from './policy-store'
+import { createSelfHosted, type SelfHostedOptions } from './self-hosted'
 import { createSignup, type AccountStore } from './signup'
 import { isEmail, readSignupInput } from './signup-input'
 import { createDemoKeys } from './verifiers'
@@ -26,6 +27,8 @@ export interface DemoApiOptions {
   policy?: Omit<PolicyOptions, 'store'>
   /** Where accounts are created: a stand-in for your database. Default a new `Set`. */
   accounts?: AccountStore
+  /** ALTCHA's and Cap's secrets (default the demo's own) and difficulty (default their libraries'). */
+  selfHosted?: SelfHostedOptions
 }
 
 export interface DemoApi {
@@ -39,7 +42,8 @@ const BODY_LIMIT_BYTES = 16 * 1024
 
 /**
  * The sample backend: `POST /api/signup` checks the CAPTCHA token with the provider the page
- * used (CaptchaLa, Turnstile, hCaptcha or reCAPTCHA) before it "creates" the account;
+ * used (CaptchaLa, Turnstile, hCaptcha, reCAPTCHA, Friendly Captcha, or ALTCHA and Cap, whose
+ * challenges it issues itself) before it "creates" the account;
  * `createPolicy` counts failures per client address and escalates (CaptchaLa's server-token
  * challenge, then a block); `GET /api/server-token` issues a CaptchaLa server token.
  *
@@ -49,12 +53,21 @@ const BODY_LIMIT_BYTES = 16 * 1024
  */
 export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   const emulatorUrl = options.emulatorUrl ?? options.captchalaUrl
-  const keys = createDemoKeys({
-    captchalaUrl: options.captchalaUrl,
-    emulatorUrl,
-    appSecret: options.appSecret ?? 'test_secret',
-  })
   const opened = await openPolicyStore(options.redisUrl)
+  const selfHosted = await createSelfHosted(opened.store, options.selfHosted).catch(
+    async (error: unknown) => {
+      await opened.close()
+      throw error
+    },
+  )
+  const keys = createDemoKeys(
+    {
+      captchalaUrl: options.captchalaUrl,
+      emulatorUrl,
+      appSecret: options.appSecret ?? 'test_secret',
+    },
+    selfHosted.keys,
+  )
   const policy = createPolicy({ ...options.policy, store: opened.store })
   const signUp = createSignup(policy, options.accounts ?? new Set<string>())
 
@@ -80,8 +93,16 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
 
   server.get('/', async () => ({
     name: 'Passline demo backend',
-    endpoints: ['GET /api/config', 'POST /api/signup', 'GET /api/server-token?action='],
+    endpoints: [
+      'GET /api/config',
+      'POST /api/signup',
+      'GET /api/server-token?action=',
+      'GET /api/altcha/challenge',
+      'POST /api/cap/challenge',
+      'POST /api/cap/redeem',
+    ],
   }))
+  selfHosted.register(server)
   // What a page needs to render each provider: script URLs and the keys it may pick, never secrets.
   server.get('/api/config', async () => {
     const siteKeys = (provider: EmulatedProviderName) =>
@@ -93,11 +114,6 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
           scriptUrl: `${options.captchalaUrl}/captchala-loader.js`,
           siteKeys: CAPTCHALA_KEYS.map((key) => ({ key, label: key })),
         },
-        // The emulated site script, served by the mock: the widget calls the mock too.
-        friendlycaptcha: {
-          scriptUrl: `${emulatorUrl}/friendlycaptcha/site.min.js`,
-          siteKeys: siteKeys('friendlycaptcha'),
-        },
         turnstile: {
           scriptUrl: `${emulatorUrl}/turnstile/v0/api.js`,
           siteKeys: siteKeys('turnstile'),
@@ -107,6 +123,12 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
           scriptUrl: `${emulatorUrl}/recaptcha/api.js`,
           siteKeys: siteKeys('recaptcha'),
         },
+        // The emulated site script, served by the mock: the widget calls the mock too.
+        friendlycaptcha: {
+          scriptUrl: `${emulatorUrl}/friendlycaptcha/site.min.js`,
+          siteKeys: siteKeys('friendlycaptcha'),
+        },
+        ...selfHostedConfig(selfHosted),
       },
     }
   })
@@ -148,6 +170,23 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
       await opened.close()
     },
   }
+}
+
+/**
+ * ALTCHA and Cap: their widgets from this backend, and their `siteKey`, where each widget
+ * asks this backend for its challenges (paths under /api, as the pages reach it). Cap's
+ * `wasmUrl` is its solver's, for `window.CAP_CUSTOM_WASM_URL`.
+ */
+function selfHostedConfig({ keys, wasmUrl }: Awaited<ReturnType<typeof createSelfHosted>>) {
+  const entries = keys.map(({ provider, siteKey, label, scriptUrl }) => [
+    provider,
+    {
+      scriptUrl,
+      siteKeys: [{ key: siteKey, label }],
+      ...(provider === 'cap' && { wasmUrl }),
+    },
+  ])
+  return Object.fromEntries(entries) as Record<string, unknown>
 }
 
 /** JSON as it is; a form post as a redirect back to its page (Post/Redirect/Get). */

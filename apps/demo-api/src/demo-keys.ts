@@ -1,8 +1,8 @@
 // The keys the sample pages may pick: the mock's CaptchaLa test apps, and for Turnstile,
 // hCaptcha and reCAPTCHA the mock's demo keys (tokens minted, single-use, carrying the action)
 // and the providers' documented test keys; for Friendly Captcha, which documents none, the
-// mock's demo keys of one account (its API key verifies them all). A real backend knows its one key pair, from its
-// environment, and trusts no other.
+// mock's demo keys of one account (its API key verifies them all). A real backend knows its
+// one key pair, from its environment, and trusts no other.
 
 export type EmulatedProviderName = 'turnstile' | 'hcaptcha' | 'recaptcha' | 'friendlycaptcha'
 

@@ -8,6 +8,11 @@ const api = await createDemoApi({
   appSecret: process.env.CAPTCHALA_APP_SECRET ?? 'test_secret',
   port: Number(process.env.PASSLINE_API_PORT ?? 8788),
   redisUrl: process.env.REDIS_URL || undefined,
+  // Unset: the demo's own secrets (see self-hosted.ts), and ALTCHA's and Cap's own difficulty.
+  selfHosted: {
+    altcha: { secret: process.env.ALTCHA_SECRET, cost: count('ALTCHA_COST') },
+    cap: { secret: process.env.CAP_SECRET, challengeDifficulty: count('CAP_DIFFICULTY') },
+  },
   policy: {
     challengeAfter: count('PASSLINE_CHALLENGE_AFTER'),
     blockAfter: count('PASSLINE_BLOCK_AFTER'),

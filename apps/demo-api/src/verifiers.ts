@@ -37,11 +37,17 @@ const SITEVERIFY_PATHS: Record<EmulatedProviderName, string> = {
 }
 
 /**
- * One verifier per key of the demo's picker (`demo-keys.ts`), made once. A real backend has
+ * One verifier per key of the demo's picker (`demo-keys.ts`, and ALTCHA's and Cap's from
+ * `self-hosted.ts`), made once. A real backend has
  * one key pair from its environment and trusts no key a browser names.
  */
-export function createDemoKeys(options: VerifierOptions): DemoKeys {
+export function createDemoKeys(
+  options: VerifierOptions,
+  selfHosted: readonly { provider: string; siteKey: string; demoKey: DemoKey }[] = [],
+): DemoKeys {
   const keys = new Map<string, DemoKey>()
+  for (const { provider, siteKey, demoKey } of selfHosted)
+    keys.set(entry(provider, siteKey), demoKey)
   for (const appKey of CAPTCHALA_KEYS) {
     const urls = {
       baseUrl: options.captchalaUrl,

@@ -39,10 +39,12 @@ describe('demo backend', () => {
     expect(config.loaderUrl).toBe(`${mock.url}/captchala-loader.js`)
     expect(Object.keys(config.providers)).toEqual([
       'captchala',
-      'friendlycaptcha',
       'turnstile',
       'hcaptcha',
       'recaptcha',
+      'friendlycaptcha',
+      'altcha',
+      'cap',
     ])
     expect(config.providers.turnstile!.scriptUrl).toBe(`${mock.url}/turnstile/v0/api.js`)
     expect(config.providers.recaptcha!.siteKeys).toContainEqual({

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { createDemoApi, type DemoApi } from '@passline/demo-api'
+import { createDemoApi, type DemoApi, type DemoApiOptions } from '@passline/demo-api'
 import { createMockServer, type MockServer } from '@passline/mock-server'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
@@ -20,12 +20,31 @@ export interface Stack {
   close(): Promise<void>
 }
 
-/** The mock provider, the demo backend, every app's build behind `vite preview`, and Chromium. */
-export async function startStack(): Promise<Stack> {
+/**
+ * ALTCHA's and Cap's work, light: a widget solves in milliseconds. (Their defaults are their
+ * libraries', seconds of work in a browser; what the difficulty costs is for `pnpm bench`.)
+ */
+export const LIGHT_WORK = {
+  altcha: { cost: 1, counter: { min: 100, max: 1000 } },
+  cap: { challengeCount: 8, challengeDifficulty: 2 },
+} satisfies DemoApiOptions['selfHosted']
+
+/**
+ * The mock provider, the demo backend (`api`: more of its options, such as Redis), every app's
+ * build behind `vite preview`, and Chromium.
+ */
+export async function startStack(
+  api: Omit<DemoApiOptions, 'captchalaUrl' | 'port'> = {},
+): Promise<Stack> {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run the README's test command`)
   const mock = await createMockServer()
-  const api = await createDemoApi({ captchalaUrl: mock.url, port: 0 })
+  const backend = await createDemoApi({
+    selfHosted: LIGHT_WORK,
+    ...api,
+    captchalaUrl: mock.url,
+    port: 0,
+  })
   const previews: PreviewServer[] = []
   const servers: RunningApp[] = []
   const apps = new Map<string, { url: string; cspUrl: string }>()
@@ -43,7 +62,7 @@ export async function startStack(): Promise<Stack> {
       // Its own production server; its own strict policy (kit.csp) is on every response.
       const running = await startNodeServer(app.name, app.server, {
         cwd: app.root,
-        env: { PASSLINE_API_URL: api.url },
+        env: { PASSLINE_API_URL: backend.url },
       })
       servers.push(running)
       apps.set(app.name, { url: `${running.url}/`, cspUrl: `${running.url}/` })
@@ -53,7 +72,7 @@ export async function startStack(): Promise<Stack> {
       preview({
         root: app.root,
         logLevel: 'warn',
-        preview: { port: 0, host: '127.0.0.1', proxy: { '/api': api.url }, headers },
+        preview: { port: 0, host: '127.0.0.1', proxy: { '/api': backend.url }, headers },
       })
     const plain = await serve({})
     const strict = await serve({ 'content-security-policy': csp })
@@ -66,13 +85,13 @@ export async function startStack(): Promise<Stack> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
   return {
     mock,
-    api,
+    api: backend,
     browser,
     apps,
     async close() {
       await browser.close()
       await Promise.all([...previews, ...servers].map((server) => server.close()))
-      await api.close()
+      await backend.close()
       await mock.close()
     },
   }

@@ -4,7 +4,9 @@
 import type { CaptchaErrorCode, CaptchaOptions } from '@passline/vue'
 
 export type Mode = 'embed' | 'bind' | 'invisible'
-export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha' | 'friendlycaptcha'
+// ALTCHA and Cap: the backend issues their challenges; their `siteKey` is where the widget asks.
+export type ProviderName =
+  'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha' | 'altcha' | 'cap' | 'friendlycaptcha'
 export type Theme = 'auto' | 'light' | 'dark'
 
 export const PROVIDERS: { name: ProviderName; label: string }[] = [
@@ -12,6 +14,8 @@ export const PROVIDERS: { name: ProviderName; label: string }[] = [
   { name: 'turnstile', label: 'Cloudflare Turnstile' },
   { name: 'hcaptcha', label: 'hCaptcha' },
   { name: 'recaptcha', label: 'Google reCAPTCHA' },
+  { name: 'altcha', label: 'ALTCHA' },
+  { name: 'cap', label: 'Cap' },
   { name: 'friendlycaptcha', label: 'Friendly Captcha' },
 ]
 
@@ -23,7 +27,8 @@ export interface SiteKeyChoice {
 
 /** What `GET /api/config` tells the page: each provider's script and the keys to pick from. */
 export interface DemoConfig {
-  providers: Record<ProviderName, { scriptUrl: string; siteKeys: SiteKeyChoice[] }>
+  providers: Record<ProviderName, { scriptUrl: string; siteKeys: SiteKeyChoice[] }> &
+    Record<'cap', { wasmUrl: string }>
 }
 
 export async function loadDemoConfig(): Promise<DemoConfig> {
@@ -66,6 +71,10 @@ export function sharedOptions(
   look: { language: string; theme: Theme; nonce: string | undefined },
 ): CaptchaOptions {
   const { provider, siteKey } = settings
+  // Cap's widget fetches its WASM solver from jsDelivr unless told where (Cap's own setting):
+  // from the backend, so nothing leaves the site.
+  if (provider === 'cap' && typeof window !== 'undefined')
+    (window as { CAP_CUSTOM_WASM_URL?: string }).CAP_CUSTOM_WASM_URL = config.providers.cap.wasmUrl
   return {
     provider,
     siteKey: siteKey.key,
