@@ -42,8 +42,8 @@ const BODY_LIMIT_BYTES = 16 * 1024
 
 /**
  * The sample backend: `POST /api/signup` checks the CAPTCHA token with the provider the page
- * used (CaptchaLa, Turnstile, hCaptcha, reCAPTCHA, or ALTCHA and Cap, whose challenges it issues
- * itself) before it "creates" the account;
+ * used (CaptchaLa, Turnstile, hCaptcha, reCAPTCHA, Friendly Captcha, or ALTCHA and Cap, whose
+ * challenges it issues itself) before it "creates" the account;
  * `createPolicy` counts failures per client address and escalates (CaptchaLa's server-token
  * challenge, then a block); `GET /api/server-token` issues a CaptchaLa server token.
  *
@@ -122,6 +122,11 @@ export async function createDemoApi(options: DemoApiOptions): Promise<DemoApi> {
         recaptcha: {
           scriptUrl: `${emulatorUrl}/recaptcha/api.js`,
           siteKeys: siteKeys('recaptcha'),
+        },
+        // The emulated site script, served by the mock: the widget calls the mock too.
+        friendlycaptcha: {
+          scriptUrl: `${emulatorUrl}/friendlycaptcha/site.min.js`,
+          siteKeys: siteKeys('friendlycaptcha'),
         },
         ...selfHostedConfig(selfHosted),
       },

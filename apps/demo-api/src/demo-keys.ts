@@ -1,9 +1,10 @@
 // The keys the sample pages may pick: the mock's CaptchaLa test apps, and for Turnstile,
 // hCaptcha and reCAPTCHA the mock's demo keys (tokens minted, single-use, carrying the action)
-// and the providers' documented test keys. A real backend knows its one key pair, from its
-// environment, and trusts no other.
+// and the providers' documented test keys; for Friendly Captcha, which documents none, the
+// mock's demo keys of one account (its API key verifies them all). A real backend knows its
+// one key pair, from its environment, and trusts no other.
 
-export type EmulatedProviderName = 'turnstile' | 'hcaptcha' | 'recaptcha'
+export type EmulatedProviderName = 'turnstile' | 'hcaptcha' | 'recaptcha' | 'friendlycaptcha'
 
 export interface DemoSiteKey {
   key: string
@@ -27,6 +28,7 @@ export const CAPTCHALA_KEYS = [
 ]
 
 const TURNSTILE_TEST_SECRET = '1x0000000000000000000000000000000AA'
+const FRIENDLY_DEMO_API_KEY = 'A1PasslineDemoFriendlyCaptchaApiKey0000'
 
 export const PROVIDER_KEYS: Record<EmulatedProviderName, DemoSiteKey[]> = {
   turnstile: [
@@ -84,5 +86,19 @@ export const PROVIDER_KEYS: Record<EmulatedProviderName, DemoSiteKey[]> = {
       label: 'test: v2, always passes',
       secret: '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
     },
+  ],
+  // Friendly Captcha's responses carry no action: none is checked.
+  friendlycaptcha: [
+    {
+      key: 'FCMPASSLINEDEMO1',
+      label: 'demo: solves once the form is used',
+      secret: FRIENDLY_DEMO_API_KEY,
+    },
+    {
+      key: 'FCMPASSLINECLICK',
+      label: 'demo: asks for a click',
+      secret: FRIENDLY_DEMO_API_KEY,
+    },
+    { key: 'FCMPASSLINEFAILS', label: 'demo: always fails', secret: FRIENDLY_DEMO_API_KEY },
   ],
 }

@@ -19,7 +19,7 @@ export interface DemoKey {
 export interface VerifierOptions {
   /** Where CaptchaLa (or the mock) answers. */
   captchalaUrl: string
-  /** Where Turnstile, hCaptcha and reCAPTCHA's siteverify answer (the mock). */
+  /** Where Turnstile, hCaptcha, reCAPTCHA and Friendly Captcha's siteverify answer (the mock). */
   emulatorUrl: string
   appSecret: string
 }
@@ -33,6 +33,7 @@ const SITEVERIFY_PATHS: Record<EmulatedProviderName, string> = {
   turnstile: '/turnstile/v0/siteverify',
   hcaptcha: '/hcaptcha/siteverify',
   recaptcha: '/recaptcha/api/siteverify',
+  friendlycaptcha: '/api/v2/captcha/siteverify',
 }
 
 /**
@@ -65,7 +66,7 @@ export function createDemoKeys(
       const siteverifyUrl = `${options.emulatorUrl}${SITEVERIFY_PATHS[provider]}`
       const common = { secret: key.secret, siteverifyUrl }
       const verifier =
-        provider === 'hcaptcha'
+        provider === 'hcaptcha' || provider === 'friendlycaptcha'
           ? createVerifier({ provider, ...common, siteKey: key.key })
           : provider === 'recaptcha'
             ? createVerifier({

@@ -42,6 +42,7 @@ describe('demo backend', () => {
       'turnstile',
       'hcaptcha',
       'recaptcha',
+      'friendlycaptcha',
       'altcha',
       'cap',
     ])

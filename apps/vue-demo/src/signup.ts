@@ -5,7 +5,8 @@ import type { CaptchaErrorCode, CaptchaOptions } from '@passline/vue'
 
 export type Mode = 'embed' | 'bind' | 'invisible'
 // ALTCHA and Cap: the backend issues their challenges; their `siteKey` is where the widget asks.
-export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha' | 'altcha' | 'cap'
+export type ProviderName =
+  'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha' | 'altcha' | 'cap' | 'friendlycaptcha'
 export type Theme = 'auto' | 'light' | 'dark'
 
 export const PROVIDERS: { name: ProviderName; label: string }[] = [
@@ -15,6 +16,7 @@ export const PROVIDERS: { name: ProviderName; label: string }[] = [
   { name: 'recaptcha', label: 'Google reCAPTCHA' },
   { name: 'altcha', label: 'ALTCHA' },
   { name: 'cap', label: 'Cap' },
+  { name: 'friendlycaptcha', label: 'Friendly Captcha' },
 ]
 
 export interface SiteKeyChoice {

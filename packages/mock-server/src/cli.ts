@@ -54,7 +54,7 @@ async function main() {
   console.log(`ready: ${server.url}`)
   console.log(`loader: ${server.url}/captchala-loader.js · try a widget at ${server.url}/`)
   console.log(
-    `also: ${server.url}/turnstile/v0/api.js · ${server.url}/hcaptcha/1/api.js · ${server.url}/recaptcha/api.js`,
+    `also: ${server.url}/turnstile/v0/api.js · ${server.url}/hcaptcha/1/api.js · ${server.url}/recaptcha/api.js · ${server.url}/friendlycaptcha/site.min.js`,
   )
 }
 

@@ -63,8 +63,10 @@ export function readConfigFile(path: string): MockConfigFile {
     const where = `sites[${index}]`
     if (!isRecord(site)) fail(`${where} must be an object`)
     const entry = site as Record<string, unknown>
-    if (!['turnstile', 'hcaptcha', 'recaptcha'].includes(entry.provider as string))
-      fail(`${where}.provider must be "turnstile", "hcaptcha" or "recaptcha"`)
+    if (
+      !['turnstile', 'hcaptcha', 'recaptcha', 'friendlycaptcha'].includes(entry.provider as string)
+    )
+      fail(`${where}.provider must be "turnstile", "hcaptcha", "recaptcha" or "friendlycaptcha"`)
     for (const key of ['siteKey', 'secret'] as const) {
       if (typeof entry[key] !== 'string' || !entry[key])
         fail(`${where}.${key} must be a non-empty string`)

@@ -18,13 +18,14 @@ import { emulatorPath, isProviderUrl } from './provider-hosts'
 import { captchalaApiRoutes } from './routes/captchala-api'
 import { captchalaBrowserRoutes } from './routes/captchala-browser'
 import { emulatedWidgetRoutes } from './routes/emulated-widgets'
+import { friendlyRoutes } from './routes/friendlycaptcha'
 import { siteverifyRoutes } from './routes/siteverify'
 import { createServerTokenStore } from './server-tokens'
 
 export interface EmulatorOptions {
   /** Apps besides the built-in test apps; one with a test app's key replaces it. */
   apps?: readonly MockApp[]
-  /** Turnstile, hCaptcha and reCAPTCHA site keys besides the documented test keys and the demo keys. */
+  /** Turnstile, hCaptcha, reCAPTCHA and Friendly Captcha site keys besides the documented test keys and the demo keys. */
   sites?: readonly EmulatedSite[]
   /** Time source for every expiry; inject one in tests. */
   clock?: Clock
@@ -94,6 +95,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   captchalaApiRoutes(router, context)
   emulatedWidgetRoutes(router, context)
   siteverifyRoutes(router, context)
+  friendlyRoutes(router, context)
 
   const notFound = (method: string, path: string) =>
     json(404, new RequestRefused(404, 'not_found', `${method} ${path}`).toEnvelope())

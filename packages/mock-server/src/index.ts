@@ -18,5 +18,6 @@ export {
   TURNSTILE_TEST_SECRETS,
 } from './emulated/sites'
 export type { EmulatedProvider, EmulatedSite } from './emulated/sites'
+export { FRIENDLY_DEMO_API_KEY } from './emulated/friendly-sites'
 export { solveProviderChallenge } from './emulated/solve-provider-challenge'
 export type { SolveProviderChallengeOptions } from './emulated/solve-provider-challenge'

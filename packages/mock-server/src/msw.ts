@@ -17,8 +17,12 @@ export function providerHandlers(
   emulator: Emulator,
   options: ProviderHandlersOptions = {},
 ): HttpHandler[] {
+  // A URL the pattern takes but the emulator does not answer (another file of a CDN's
+  // package) goes on to the next handler.
   return PROVIDER_URL_PATTERNS.map((pattern) =>
-    http.all(pattern, ({ request }) => emulator.handle(request, options)),
+    http.all(pattern, ({ request }) =>
+      emulator.answers(request.url) ? emulator.handle(request, options) : undefined,
+    ),
   )
 }
 

@@ -42,7 +42,9 @@ export interface RouteProvidersOptions {
  * Answers the providers' real script and API hosts from `emulator` in this page or context:
  * CaptchaLa's CDN (`https://cdn.captcha-cdn.net/captchala-loader.js`, the SDK, its widget API)
  * and API, Turnstile's `challenges.cloudflare.com`, hCaptcha's `js.`/`api.hcaptcha.com`,
- * reCAPTCHA's `www.google.com/recaptcha`, `www.recaptcha.net` and gstatic. The app's production
+ * reCAPTCHA's `www.google.com/recaptcha`, `www.recaptcha.net` and gstatic, Friendly Captcha's
+ * site script on jsDelivr and its API hosts (`global.frcapi.com`, `eu.frcapi.com`, their
+ * fallbacks). The app's production
  * code runs unchanged, with its real script URLs. Resolves with the teardown (unroute).
  */
 export async function routeProviders(

@@ -11,6 +11,10 @@ interface ProviderHost {
   only?: RegExp
 }
 
+const FRIENDLY_API_HOSTS = ['global', 'global0', 'global1', 'eu', 'eu0', 'eu1'].map(
+  (name) => `${name}.frcapi.com`,
+)
+
 export const PROVIDER_HOSTS: readonly ProviderHost[] = [
   // CaptchaLa: the loader CDN (and its fallback), which also serves the SDK, its styles and,
   // since the SDK derives its API from its own URL, the widget's API (`/captchala/v1/...`).
@@ -28,6 +32,19 @@ export const PROVIDER_HOSTS: readonly ProviderHost[] = [
     hosts: ['www.gstatic.com', 'gstatic.com'],
     prefix: '/recaptcha/gstatic',
     only: /^\/recaptcha\//,
+  },
+  // Friendly Captcha: its site script on jsDelivr, where its docs load it from (the rest of
+  // jsDelivr is everyone else's); under /friendlycaptcha/npm/ on the emulator.
+  {
+    hosts: ['cdn.jsdelivr.net'],
+    prefix: '/friendlycaptcha',
+    only: /^\/npm\/@friendlycaptcha\/sdk(@[^/]+)?\/site(\.compat)?(\.nopolyfill)?(\.min)?\.js$/,
+  },
+  // Its API hosts, global and EU with the fallbacks the SDK retries: siteverify and the frames
+  // at their own paths (the SDK takes only an origin from `apiEndpoint`), the widget's calls.
+  {
+    hosts: FRIENDLY_API_HOSTS,
+    only: /^\/(api\/v2\/captcha\/|friendlycaptcha\/mock\/)/,
   },
 ]
 
@@ -65,4 +82,6 @@ export const PROVIDER_URL_PATTERNS: readonly string[] = [
   'https://www.recaptcha.net/recaptcha/*',
   'https://www.gstatic.com/recaptcha/*',
   'https://gstatic.com/recaptcha/*',
+  'https://cdn.jsdelivr.net/npm/@friendlycaptcha/*',
+  ...FRIENDLY_API_HOSTS.map((host) => `https://${host}/*`),
 ]

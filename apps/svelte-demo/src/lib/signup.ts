@@ -4,7 +4,7 @@
 import type { CaptchaErrorCode, CaptchaOptions } from '@passline/svelte'
 
 export type Mode = 'embed' | 'bind' | 'invisible'
-export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha'
+export type ProviderName = 'captchala' | 'turnstile' | 'hcaptcha' | 'recaptcha' | 'friendlycaptcha'
 export type Theme = 'auto' | 'light' | 'dark'
 
 export const PROVIDERS: { name: ProviderName; label: string }[] = [
@@ -12,6 +12,7 @@ export const PROVIDERS: { name: ProviderName; label: string }[] = [
   { name: 'turnstile', label: 'Cloudflare Turnstile' },
   { name: 'hcaptcha', label: 'hCaptcha' },
   { name: 'recaptcha', label: 'Google reCAPTCHA' },
+  { name: 'friendlycaptcha', label: 'Friendly Captcha' },
 ]
 
 export interface SiteKeyChoice {

@@ -119,9 +119,12 @@ function widgetStrings(requested) {
   return strings
 }
 
-/** POSTs to this server's widget API; resolves `{ ok, data }`, never rejects. */
-function mockCall(provider, path, body) {
-  return fetch(new URL(provider + '/mock/' + path, emulatedScript.origin + '/'), {
+/**
+ * POSTs to this server's widget API (or to `base`, the origin a provider's widget was told to
+ * use); resolves `{ ok, data }`, never rejects.
+ */
+function mockCall(provider, path, body, base) {
+  return fetch(new URL(provider + '/mock/' + path, (base || emulatedScript.origin) + '/'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -155,7 +158,12 @@ function darkTheme(theme) {
  * no box), lang, action, cdata, autoRun (solve on render and reset, as a managed Turnstile
  * does), refreshExpired, badge, and the callbacks onToken(token), onError(code), onExpired(),
  * onOpen(), onClose(), and onTimeout() with timeoutCode and refreshTimeout for providers
- * whose interactive challenge times out. Returns execute, reset, remove, response, expired.
+ * whose interactive challenge times out. `api` is the origin its calls go to (default this
+ * script's), `origin` the page's origin sent with a solve (a widget in a frame of the API's
+ * origin), onStart() is told when a solve starts, and onInteractive(), when given, replaces
+ * the dialog an interactive key's execute() opens (the widget itself waits for the click);
+ * onReady(session) is told when the emulator has answered for the site key.
+ * Returns execute, reset, remove, response, expired.
  */
 function createEmulatedWidget(host, options) {
   var strings = widgetStrings(options.lang)
@@ -265,14 +273,21 @@ function createEmulatedWidget(host, options) {
     forgetChallenge()
     closeDialog(false)
     paint('verifying', strings.verifying)
+    if (options.onStart) options.onStart()
     return ready.then(function () {
-      return mockCall(options.provider, 'solve', {
-        sitekey: options.sitekey,
-        action: options.action,
-        cdata: options.cdata,
-        version: session && session.version,
-        challenge: challenge || undefined,
-      }).then(function (answer) {
+      return mockCall(
+        options.provider,
+        'solve',
+        {
+          sitekey: options.sitekey,
+          action: options.action,
+          cdata: options.cdata,
+          version: session && session.version,
+          challenge: challenge || undefined,
+          origin: options.origin,
+        },
+        options.api,
+      ).then(function (answer) {
         if (removed || mine !== run) return
         if (!answer.ok && options.timeoutCode && answer.data.error === options.timeoutCode) {
           return timeOut()
@@ -303,12 +318,14 @@ function createEmulatedWidget(host, options) {
   function present() {
     if (!options.onTimeout || removed) return
     var mine = run
-    mockCall(options.provider, 'challenge', { sitekey: options.sitekey }).then(function (answer) {
-      if (!answer.ok || removed || mine !== run) return
-      forgetChallenge()
-      shown = answer.data.challenge
-      shownTimer = setTimeout(timeOut, answer.data.expires_in * 1000)
-    })
+    mockCall(options.provider, 'challenge', { sitekey: options.sitekey }, options.api).then(
+      function (answer) {
+        if (!answer.ok || removed || mine !== run) return
+        forgetChallenge()
+        shown = answer.data.challenge
+        shownTimer = setTimeout(timeOut, answer.data.expires_in * 1000)
+      },
+    )
   }
 
   function forgetChallenge() {
@@ -391,7 +408,7 @@ function createEmulatedWidget(host, options) {
     }
   }
 
-  var ready = mockCall(options.provider, 'session', { sitekey: options.sitekey }).then(
+  var ready = mockCall(options.provider, 'session', { sitekey: options.sitekey }, options.api).then(
     function (answer) {
       if (removed) return
       if (!answer.ok) {
@@ -406,6 +423,7 @@ function createEmulatedWidget(host, options) {
         var banner = styled('div', { color: '#c00', fontSize: '11px' }, root)
         banner.textContent = strings.testOnly
       }
+      if (options.onReady) options.onReady(session)
       if (options.autoRun && !interactive) solve()
       // An interactive widget in render mode shows its challenge now (Turnstile's forced one).
       else if (options.autoRun && box) present()
@@ -418,7 +436,8 @@ function createEmulatedWidget(host, options) {
     execute: function () {
       return ready.then(function () {
         if (state === 'verifying' || removed) return
-        if (interactive) openDialog()
+        if (interactive && options.onInteractive) options.onInteractive()
+        else if (interactive) openDialog()
         else solve()
       })
     },

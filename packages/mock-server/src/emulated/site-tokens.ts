@@ -7,6 +7,7 @@ const TOKEN_PREFIX: Record<EmulatedProvider, string> = {
   turnstile: '0.',
   hcaptcha: 'P1_',
   recaptcha: '03A',
+  friendlycaptcha: 'frc2.',
 }
 
 /** What a minted token carries for siteverify. */
@@ -16,6 +17,8 @@ export interface SiteTokenClaims {
   action: string
   cdata: string
   hostname: string
+  /** Friendly Captcha: the page's origin (`https://shop.example`), as its siteverify reports it. */
+  origin?: string
   issuedAt: number
   expiresAt: number
 }
@@ -35,6 +38,7 @@ export function mintSiteToken(
       act: claims.action,
       cd: claims.cdata,
       host: claims.hostname,
+      ...(claims.origin !== undefined && { org: claims.origin }),
       iat: claims.issuedAt,
       exp: claims.expiresAt,
     })
@@ -67,6 +71,7 @@ export function openSiteToken(
     action: String(claims.act ?? ''),
     cdata: String(claims.cd ?? ''),
     hostname: String(claims.host ?? ''),
+    ...(typeof claims.org === 'string' && { origin: claims.org }),
     issuedAt: claims.iat,
     expiresAt: claims.exp,
   }

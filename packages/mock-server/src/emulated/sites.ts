@@ -1,12 +1,17 @@
 import { secretDigest, secretMatches } from '../crypto/signing'
+import { FRIENDLY_DEMO_SITES } from './friendly-sites'
 
 /** The providers emulated besides CaptchaLa, each under its own path prefix. */
-export type EmulatedProvider = 'turnstile' | 'hcaptcha' | 'recaptcha'
+export type EmulatedProvider = 'turnstile' | 'hcaptcha' | 'recaptcha' | 'friendlycaptcha'
+
+/** The three whose siteverify is a form post with a secret (Friendly Captcha's: friendly-siteverify.ts). */
+export type FormSiteverifyProvider = Exclude<EmulatedProvider, 'friendlycaptcha'>
 
 /** One site key of an emulated provider, with its secret and how its challenges behave. */
 export interface EmulatedSite {
   provider: EmulatedProvider
   siteKey: string
+  /** The site's secret; for Friendly Captcha, the account's API key (`X-API-Key`). */
   secret: string
   /**
    * A challenge needs the user: a visible checkbox is always clicked, and with this a challenge
@@ -22,7 +27,10 @@ export interface EmulatedSite {
   version?: 'v2' | 'v3'
   /** reCAPTCHA v3: the score siteverify reports. Default 0.9. */
   score?: number
-  /** Token lifetime. Default: the provider's (Turnstile 300 s, hCaptcha and reCAPTCHA 120 s). */
+  /**
+   * Token lifetime. Default: the provider's (Turnstile 300 s, hCaptcha and reCAPTCHA 120 s,
+   * Friendly Captcha 1800 s).
+   */
   tokenTtlSeconds?: number
   /**
    * The provider's documented test key: its widget hands out `dummyToken`, which only the
@@ -45,6 +53,9 @@ export const PROVIDER_TOKEN_TTL_SECONDS: Record<EmulatedProvider, number> = {
   turnstile: 300,
   hcaptcha: 120,
   recaptcha: 120,
+  // Friendly Captcha documents no figure for v2 (its widget says when a response expires):
+  // half an hour, longer than the 10 minutes Passline's adapter refreshes within.
+  friendlycaptcha: 1800,
 }
 
 export const TURNSTILE_DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX'
@@ -135,6 +146,7 @@ export const PROVIDER_DEMO_SITES: readonly EmulatedSite[] = [
     version: 'v3',
     interactive: false,
   },
+  ...FRIENDLY_DEMO_SITES,
 ]
 
 /** Sites by provider and site key: the test and demo keys plus the caller's, which win. */

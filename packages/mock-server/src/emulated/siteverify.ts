@@ -8,8 +8,8 @@ import {
   PROVIDER_TEST_SITES,
   RECAPTCHA_TEST_SECRET,
   TURNSTILE_TEST_SECRETS,
-  type EmulatedProvider,
   type EmulatedSite,
+  type FormSiteverifyProvider,
   type SiteRegistry,
 } from './sites'
 
@@ -36,7 +36,7 @@ export interface SiteverifyContext {
 
 /** Each provider's spelling of the same failures. */
 const CODES: Record<
-  EmulatedProvider,
+  FormSiteverifyProvider,
   {
     expired: string
     duplicate: string
@@ -81,14 +81,14 @@ const MAX_TURNSTILE_RESPONSE = 2048
 const refuse = (code: string): SiteverifyAnswer => ({ success: false, 'error-codes': [code] })
 
 /** An ISO timestamp without milliseconds, as the providers print `challenge_ts`. */
-const timestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+export const timestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /**
  * One provider's siteverify: its test secrets and dummy tokens, then minted tokens checked for
  * site, expiry and single use, answering with that provider's fields and error codes.
  */
 export function siteverify(
-  provider: EmulatedProvider,
+  provider: FormSiteverifyProvider,
   fields: SiteverifyFields,
   context: SiteverifyContext,
 ): SiteverifyAnswer {
@@ -151,7 +151,7 @@ export function siteverify(
 }
 
 function successAnswer(
-  provider: EmulatedProvider,
+  provider: FormSiteverifyProvider,
   site: EmulatedSite,
   claims: SiteTokenClaims,
 ): SiteverifyAnswer {
@@ -183,17 +183,21 @@ function successAnswer(
 }
 
 /** A dummy token verified with a test secret: always the same answer, any number of times. */
-function testAnswer(provider: EmulatedProvider, site: EmulatedSite, now: number): SiteverifyAnswer {
+function testAnswer(
+  provider: FormSiteverifyProvider,
+  site: EmulatedSite,
+  now: number,
+): SiteverifyAnswer {
   const base = { success: true, challenge_ts: timestamp(now), hostname: site.testHostname ?? '' }
   if (provider === 'turnstile') return { ...base, 'error-codes': [], action: '', cdata: '' }
   if (provider === 'hcaptcha') return { ...base, credit: false }
   return base
 }
 
-const isTestSiteKey = (provider: EmulatedProvider, siteKey: string) =>
+const isTestSiteKey = (provider: FormSiteverifyProvider, siteKey: string) =>
   PROVIDER_TEST_SITES.some((site) => site.provider === provider && site.siteKey === siteKey)
 
-const testSiteOf = (provider: EmulatedProvider) =>
+const testSiteOf = (provider: FormSiteverifyProvider) =>
   PROVIDER_TEST_SITES.find((site) => site.provider === provider)
 
 function sweep(entries: Map<string, { expiresAt: number }>, now: number) {

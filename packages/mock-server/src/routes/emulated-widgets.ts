@@ -20,6 +20,8 @@ export const EMULATED_PROVIDERS: Record<EmulatedProvider, { script: string; glob
   turnstile: { script: '/turnstile/v0/api.js', global: 'turnstile' },
   hcaptcha: { script: '/hcaptcha/1/api.js', global: 'hcaptcha' },
   recaptcha: { script: '/recaptcha/api.js', global: 'grecaptcha' },
+  // Also under /friendlycaptcha/npm/* (jsDelivr's paths, see provider-hosts.ts).
+  friendlycaptcha: { script: '/friendlycaptcha/site.min.js', global: 'frcaptcha' },
 }
 
 /**
@@ -44,6 +46,8 @@ const WIDGET_ERRORS: Record<
     input: 'invalid-action',
     timeout: null,
   },
+  // The SDK's WidgetErrorCode: a failed puzzle has no code of its own.
+  friendlycaptcha: { sitekey: 'sitekey_invalid', failed: 'other', input: 'other', timeout: null },
 }
 
 // Turnstile: action up to 32 and cData up to 255 of [A-Za-z0-9_-]; reCAPTCHA v3: [A-Za-z0-9/_].
@@ -51,6 +55,8 @@ const INPUT_RULES: Record<EmulatedProvider, { action: RegExp; cdata: RegExp }> =
   turnstile: { action: /^[A-Za-z0-9_-]{0,32}$/, cdata: /^[A-Za-z0-9_-]{0,255}$/ },
   hcaptcha: { action: /^.{0,64}$/, cdata: /^.{0,255}$/ },
   recaptcha: { action: /^[A-Za-z0-9/_]{0,100}$/, cdata: /^$/ },
+  // Friendly Captcha has neither.
+  friendlycaptcha: { action: /^$/, cdata: /^$/ },
 }
 
 const widgetBody: BodyRules = {
@@ -61,6 +67,7 @@ const widgetBody: BodyRules = {
     cdata: { type: 'string', maxLength: 512 },
     version: { type: 'enum', values: ['v2', 'v3'] },
     challenge: { type: 'string', maxLength: 1024 },
+    origin: { type: 'string', maxLength: 2048 },
   },
 }
 
@@ -71,26 +78,47 @@ interface WidgetBody {
   version?: 'v2' | 'v3'
   /** The interactive challenge the widget showed, when it showed one (see `/mock/challenge`). */
   challenge?: string
+  /** Friendly Captcha: the page's origin, from a widget in a frame of the API's origin. */
+  origin?: string
 }
 
 /**
  * The page's hostname, as the provider sees it from the widget's frame: from the headers, or
  * (through a service worker, which sees no Origin or Referer header) the request's referrer.
  */
-function pageHostname(request: EmulatorRequest): string {
+function pageOrigin(request: EmulatorRequest): string {
   const page =
     request.header('origin') ??
     request.header('referer') ??
     (request.referrer && request.referrer !== 'about:client' ? request.referrer : null)
   try {
-    return page ? new URL(page).hostname : ''
+    return page ? new URL(page).origin : ''
   } catch {
     return ''
   }
 }
 
 /**
- * Turnstile, hCaptcha and reCAPTCHA in the browser: each one's script with its global (built
+ * Friendly Captcha's widget runs in a frame of the API's own origin, which sends the page's
+ * origin along (the SDK gives it to the frame): a call from that origin is taken at its word.
+ * A call from the page itself (the emulated site script) is known by its headers.
+ */
+function solverOrigin(request: EmulatorRequest, claimed: string | undefined): string {
+  const headers = pageOrigin(request)
+  if (headers && headers !== request.url.origin) return headers
+  return claimed && /^https?:\/\/[^/?#]+$/.test(claimed) ? claimed : headers
+}
+
+function hostnameOf(origin: string): string {
+  try {
+    return new URL(origin).hostname
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Turnstile, hCaptcha, reCAPTCHA and Friendly Captcha in the browser: each one's script with its global (built
  * from the shared widget and the provider's API), and the widget's calls to the emulator.
  */
 export function emulatedWidgetRoutes(router: Router, context: MockContext) {
@@ -100,6 +128,8 @@ export function emulatedWidgetRoutes(router: Router, context: MockContext) {
     // second copy on the page leaves the first one in place, as the real scripts do.
     const body = `;(function () {\n'use strict'\nif (window.${global}) return\n${EMULATED_SCRIPTS.widget}\n${api}\n})()\n`
     serveAsset(router, script, body, 'text/javascript; charset=utf-8')
+    if (provider === 'friendlycaptcha')
+      serveAsset(router, '/friendlycaptcha/npm/*', body, 'text/javascript; charset=utf-8')
   }
   // The real reCAPTCHA api.js fetches the rest of itself from gstatic; the emulated one needs
   // nothing, but a page that preloads it gets an answer rather than a request to the network.
@@ -171,10 +201,15 @@ export function emulatedWidgetRoutes(router: Router, context: MockContext) {
       if (site.outcome === 'fail') throw new RequestRefused(403, codes.failed)
       const ttl = site.tokenTtlSeconds ?? PROVIDER_TOKEN_TTL_SECONDS[provider]
       if (site.dummyToken) return { token: site.dummyToken, expires_in: ttl }
+      const origin =
+        provider === 'friendlycaptcha'
+          ? solverOrigin(incoming.request, body.origin)
+          : pageOrigin(incoming.request)
       const token = mintSiteToken(context.signer, site, {
         action,
         cdata,
-        hostname: pageHostname(incoming.request),
+        hostname: hostnameOf(origin),
+        ...(provider === 'friendlycaptcha' && { origin }),
         issuedAt: now,
         expiresAt: now + ttl * 1000,
       })

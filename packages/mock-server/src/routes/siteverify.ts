@@ -1,12 +1,12 @@
 import type { MockContext } from '../context'
 import { siteverify, type SiteverifyFields } from '../emulated/siteverify'
-import type { EmulatedProvider } from '../emulated/sites'
+import type { FormSiteverifyProvider } from '../emulated/sites'
 import { readFormOrJson } from '../http/body'
 import type { Router } from '../http/router'
 import { SITEVERIFY } from './families'
 
 /** Each provider's siteverify path, as on its API host, under the provider's name. */
-const SITEVERIFY_PATHS: Record<EmulatedProvider, string> = {
+const SITEVERIFY_PATHS: Record<FormSiteverifyProvider, string> = {
   turnstile: '/turnstile/v0/siteverify',
   hcaptcha: '/hcaptcha/siteverify',
   recaptcha: '/recaptcha/api/siteverify',
@@ -23,14 +23,17 @@ export function siteverifyRoutes(router: Router, context: MockContext) {
     redeemed: context.redeemedSiteTokens,
     idempotent: context.idempotentAnswers,
   }
-  const answer = (provider: EmulatedProvider, fields: unknown) => {
+  const answer = (provider: FormSiteverifyProvider, fields: unknown) => {
     const parsed = readFields(fields)
     return parsed
       ? siteverify(provider, parsed, verifyContext)
       : { success: false, 'error-codes': ['bad-request'] }
   }
 
-  for (const [provider, path] of Object.entries(SITEVERIFY_PATHS) as [EmulatedProvider, string][]) {
+  for (const [provider, path] of Object.entries(SITEVERIFY_PATHS) as [
+    FormSiteverifyProvider,
+    string,
+  ][]) {
     // A form POST (Turnstile also takes JSON); reCAPTCHA also answers GET.
     router.add('POST', path, SITEVERIFY, async ({ request }) =>
       answer(provider, await readFormOrJson(request)),
