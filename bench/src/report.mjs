@@ -13,6 +13,7 @@ export function renderMarkdown({
   sizesDate = date,
   buys,
   browser,
+  selfHosted,
   validate,
   overhead,
   policy,
@@ -82,6 +83,8 @@ export function renderMarkdown({
     )
     .join('\n')
 
+  const proofOfWork = renderSelfHosted(selfHosted, machine, versions)
+
   return `# Passline benchmarks
 
 Measured ${date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB),
@@ -140,6 +143,8 @@ ${timingRows}
 Of the bindings' time, the framework's own first mount: a one-\`<div>\` tree on the same pages
 set-up, from the mount call to its first commit, takes React ${ms(browser.frameworkFirstMountMs['react-baseline'])}
 (StrictMode), Vue ${ms(browser.frameworkFirstMountMs['vue-baseline'])}, Svelte ${ms(browser.frameworkFirstMountMs['svelte-baseline'])} and Solid ${ms(browser.frameworkFirstMountMs['solid-baseline'])}; the widget starts loading only after it.
+
+${proofOfWork}
 
 ## Renders (React)
 
@@ -210,4 +215,50 @@ process of its own.
 | 1 failure | ${kb(policy.storage.oneFailure.bytes)} | ${fmt(policy.storage.oneFailure.bytesPerKey)} B |
 | 20 failures (\`blockAfter\`, the most a key keeps) | ${kb(policy.storage.twentyFailures.bytes)} | ${fmt(policy.storage.twentyFailures.bytesPerKey)} B |
 `
+}
+
+const PROVIDER_NAMES = { altcha: 'ALTCHA', cap: 'Cap', friendlycaptcha: 'Friendly Captcha' }
+
+/** Mount to a token for ALTCHA, Cap and Friendly Captcha, with the work their challenges asked. */
+function renderSelfHosted({ date, runs, difficulty, timings }, machine, versions) {
+  const { altcha, cap } = difficulty
+  // ALTCHA's counter is not in its challenge: the range given, or the server's default.
+  const counter =
+    altcha.counter === 'default'
+      ? "`@passline/server`'s default range"
+      : `${fmt(altcha.counter.min)}–${fmt(altcha.counter.max)}`
+  const rows = Object.entries(timings)
+    .map(
+      ([provider, { tokenMs, minMs, maxMs, widgetTokenMs }]) =>
+        `| ${PROVIDER_NAMES[provider]} | ${ms(tokenMs)} | ${ms(minMs)} – ${ms(maxMs)} | ${ms(widgetTokenMs)} | ${(tokenMs / widgetTokenMs).toFixed(2)} |`,
+    )
+    .join('\n')
+  return `## Browser: mount to a token with ALTCHA, Cap and Friendly Captcha
+
+Measured ${date.slice(0, 10)} on the machine above (${machine.cores} cores), ${runs} runs per provider,
+medians. A production page per provider (\`bench/pages/self-hosted.ts\`, esbuild; the adapter is
+the chunk it fetches at mount): \`createCaptcha\` from \`@passline/core\` with \`execution:
+'execute'\`, mounted, then \`getToken()\` at once; from the \`createCaptcha\` call to the token, on
+a fresh browser context per run (nothing cached). The widgets are their own published files
+served from the page's origin (altcha ${versions.altcha}, @cap.js/widget ${versions['@cap.js/widget']}, and Cap's solver from
+@cap.js/wasm ${versions['@cap.js/wasm']} through \`window.CAP_CUSTOM_WASM_URL\`, as the demo backend does).
+
+ALTCHA's and Cap's challenges are issued by \`@passline/server\`'s \`createVerifier\` at the
+providers' default difficulty, the work a visitor's browser is asked for (read back from the
+challenges): ALTCHA ${altcha.algorithm}, cost ${fmt(altcha.cost)}, counter ${counter}
+(drawn at random per challenge, so the work differs run to run); Cap ${cap.challengeCount} puzzles of
+${cap.challengeSize} characters at difficulty ${cap.challengeDifficulty}. Friendly Captcha's site script and API are the emulator's
+(\`@passline/mock-server\`, the demo site key \`FCMPASSLINEDEMO1\`): its row is the page, the
+script and the round trips, not Friendly Captcha's own puzzle, which the emulator does not
+reproduce.
+
+The floor is the widget alone on a blank page, its script added by hand and started at once
+(ALTCHA's \`auto="onload"\`, Cap's \`solve()\`, Friendly's \`createWidget\` then \`start()\`), run
+by run in turn with Passline's page. With proof of work on ${machine.cores} cores, the solve is most
+of the time and varies with it: the ratio says Passline adds nothing of that order, not a
+precise overhead.
+
+| provider | Passline: mount to token | Passline: min – max | widget alone (floor) | ratio |
+| --- | ---: | ---: | ---: | ---: |
+${rows}`
 }

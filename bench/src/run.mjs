@@ -8,6 +8,7 @@ import { browserBench } from './browser.mjs'
 import { policyMemory } from './policy-memory.mjs'
 import { policyOverhead } from './policy-overhead.mjs'
 import { renderMarkdown } from './report.mjs'
+import { SELF_HOSTED, selfHostedTiming } from './self-hosted-timing.mjs'
 import { serverOverhead } from './server-overhead.mjs'
 import { measureSizes, WHAT_EACH_BYTE_BUYS } from './sizes.mjs'
 import { validateThroughput } from './validate-throughput.mjs'
@@ -69,6 +70,7 @@ const versions = Object.fromEntries(
     '@nerimity/solid-turnstile',
     'altcha',
     '@cap.js/widget',
+    '@cap.js/wasm',
     '@friendlycaptcha/sdk',
     '@better-captcha/core',
     'react',
@@ -92,6 +94,11 @@ const settings = smoke
       overheadCalls: 20,
       policyRequests: 200,
       policyKeys: 1_000,
+      // A light challenge: smoke checks the figures are there, not what they are.
+      selfHostedDifficulty: {
+        altcha: { counter: { min: 10, max: 20 } },
+        cap: { challengeDifficulty: 2 },
+      },
     }
   : {
       browserRuns: 15,
@@ -100,10 +107,19 @@ const settings = smoke
       overheadCalls: 2000,
       policyRequests: 20_000,
       policyKeys: 100_000,
+      // The providers' defaults: the work a visitor's browser is really asked for.
+      selfHostedDifficulty: {},
     }
 
 const sizes = await measureSizes()
 const browser = await browserBench({ runs: settings.browserRuns, leakCycles: settings.leakCycles })
+const selfHosted = {
+  date: new Date().toISOString(),
+  ...(await selfHostedTiming({
+    runs: settings.browserRuns,
+    difficulty: settings.selfHostedDifficulty,
+  })),
+}
 const validate = await validateThroughput(settings.validate)
 const overhead = await serverOverhead({ calls: settings.overheadCalls })
 const policy = {
@@ -121,6 +137,7 @@ const results = {
   sizes,
   buys: WHAT_EACH_BYTE_BUYS,
   browser,
+  selfHosted,
   validate,
   overhead,
   policy,
@@ -131,9 +148,16 @@ if (smoke) {
   const numbers = JSON.stringify(results).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []
   if (JSON.stringify(results).includes('null') || numbers.some((n) => !Number.isFinite(+n)))
     throw new Error('bench smoke: a figure is missing')
+  // A provider dropped from the figures leaves no null behind: each must be there by name.
+  for (const provider of SELF_HOSTED) {
+    const { tokenMs, widgetTokenMs } = selfHosted.timings[provider] ?? {}
+    if (!(tokenMs > 0 && widgetTokenMs > 0))
+      throw new Error(`bench smoke: no mount-to-token figure for ${provider}`)
+  }
   console.log(
     `bench smoke: ${sizes.length} sizes; ready ${browser.timings.vanilla.readyMs.toFixed(0)} ms (core); ` +
       `${browser.renders.mountToVerified} React commits to verified; ` +
+      `to a token ${SELF_HOSTED.map((p) => `${p} ${selfHosted.timings[p].tokenMs.toFixed(0)} ms`).join(', ')}; ` +
       `validate ${Math.round(validate.mock.requestsPerSecond)} req/s vs bare ${Math.round(validate.bare.requestsPerSecond)} (Fastify ${Math.round(validate.fastify.requestsPerSecond)}); ` +
       `server SDK ${overhead.overheadMs >= 0 ? '+' : ''}${overhead.overheadMs.toFixed(3)} ms/call; ` +
       `policy p50 ${policy.memory.p50Ms.toFixed(3)} ms (memory) / ${policy.redis.p50Ms.toFixed(3)} ms (Redis), ` +
