@@ -2,7 +2,7 @@ import type { MockApp } from './apps'
 import type { Clock } from './clock'
 import type { Signer } from './crypto/signing'
 import type { ExpiringSet } from './expiring-set'
-import type { SiteverifyAnswer } from './emulated/siteverify'
+import type { SiteverifyAnswer, SiteverifyContext } from './emulated/siteverify'
 import type { SiteRegistry } from './emulated/sites'
 import type { ServerTokenStore } from './server-tokens'
 
@@ -24,4 +24,15 @@ export interface MockContext {
   log?: ((line: string) => void) | undefined
   /** Turnstile's answers by idempotency key and token. */
   idempotentAnswers: Map<string, { answer: SiteverifyAnswer; expiresAt: number }>
+}
+
+/** What the emulated providers' siteverify endpoints read of the emulator's state. */
+export function siteverifyContext(context: MockContext): SiteverifyContext {
+  return {
+    sites: context.sites,
+    signer: context.signer,
+    clock: context.clock,
+    redeemed: context.redeemedSiteTokens,
+    idempotent: context.idempotentAnswers,
+  }
 }

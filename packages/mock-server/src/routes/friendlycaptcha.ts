@@ -1,5 +1,5 @@
 import { FRIENDLY_FRAME_SCRIPT } from '../assets'
-import type { MockContext } from '../context'
+import { siteverifyContext, type MockContext } from '../context'
 import {
   friendlyRefusal,
   friendlySiteverify,
@@ -41,13 +41,7 @@ frcStartFrame('${kind}')
     serveAsset(router, path, page, 'text/html; charset=utf-8')
   }
 
-  const verifyContext = {
-    sites: context.sites,
-    signer: context.signer,
-    clock: context.clock,
-    redeemed: context.redeemedSiteTokens,
-    idempotent: context.idempotentAnswers,
-  }
+  const verifyContext = siteverifyContext(context)
   router.add('POST', FRIENDLY_SITEVERIFY_PATH, FRIENDLY_SITEVERIFY, async ({ request }) => {
     // The key first: a request without a valid one learns nothing of its body.
     const { status, body } = await friendlySiteverify(

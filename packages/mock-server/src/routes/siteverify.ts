@@ -1,4 +1,4 @@
-import type { MockContext } from '../context'
+import { siteverifyContext, type MockContext } from '../context'
 import { siteverify, type SiteverifyFields } from '../emulated/siteverify'
 import type { FormSiteverifyProvider } from '../emulated/sites'
 import { readFormOrJson } from '../http/body'
@@ -16,13 +16,7 @@ const FIELDS = ['secret', 'response', 'remoteip', 'sitekey', 'idempotency_key'] 
 
 /** Each provider's siteverify, with its request encoding, fields and error codes. */
 export function siteverifyRoutes(router: Router, context: MockContext) {
-  const verifyContext = {
-    sites: context.sites,
-    signer: context.signer,
-    clock: context.clock,
-    redeemed: context.redeemedSiteTokens,
-    idempotent: context.idempotentAnswers,
-  }
+  const verifyContext = siteverifyContext(context)
   const answer = (provider: FormSiteverifyProvider, fields: unknown) => {
     const parsed = readFields(fields)
     return parsed
