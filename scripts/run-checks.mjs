@@ -9,6 +9,18 @@ const resultsDir = '.test-results'
 rmSync(resultsDir, { recursive: true, force: true })
 mkdirSync(resultsDir, { recursive: true })
 
+// The main run is on Node 24, our development Node: on linux-x64 the root's optional dependency
+// `node24-linux-x64` is the `node` pnpm puts first on every script's PATH, whichever Node
+// started `npm test`. Anywhere it is not installed, the machine's own Node runs everything.
+const developmentNode = 'node_modules/node24-linux-x64/package.json'
+if (existsSync(developmentNode) && process.versions.node.split('.')[0] !== '24') {
+  console.error(
+    `run-checks: the main run must be on Node 24 (${developmentNode}), but this is Node ${process.versions.node}: run it with \`pnpm run checks\` or \`npm test\`.`,
+  )
+  process.exit(1)
+}
+console.log(`run-checks: main run on Node ${process.versions.node}`)
+
 const stages = [
   { name: 'build', command: 'turbo run build --output-logs=errors-only' },
   { name: 'typecheck', command: 'turbo run typecheck --output-logs=errors-only' },
@@ -20,8 +32,8 @@ const stages = [
     results: `${resultsDir}/unit.json`,
   },
   {
-    // The bindings' tests again on the registry's Node 22 and 24: scripts/compat-nodes.mjs.
-    name: 'compatibility (Node 22, 24)',
+    // The Node-facing tests again on the registry's Node 20 and 22: scripts/compat-nodes.mjs.
+    name: 'compatibility (Node 20, 22)',
     command: `node scripts/compat-nodes.mjs --outputFile ${resultsDir}/compat.json`,
     results: `${resultsDir}/compat.json`,
   },

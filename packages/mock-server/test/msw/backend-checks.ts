@@ -1,6 +1,6 @@
 // What a backend does against the emulator through MSW, at the providers' real URLs with
-// nothing overridden: shared by the MSW 2 test (in Vitest, Node 20) and the MSW 3 run (a
-// Node 22 process, see msw3-run.ts). Returns what each call answered.
+// nothing overridden: shared by the MSW 2 test (in Vitest: Node 24, and Node 20 in the
+// compatibility stage) and the MSW 3 run (a Node 22 process, see msw3-run.ts). Returns what each call answered.
 import { solveChallenge, solveProviderChallenge, type Emulator } from '../../src/index'
 
 const json = { 'content-type': 'application/json' }
