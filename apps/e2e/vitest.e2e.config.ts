@@ -13,7 +13,9 @@ export default defineConfig({
     // Starting the stack (every app served twice, the SvelteKit server, Chromium) on a busy
     // two-core machine.
     hookTimeout: 240_000,
-    // One Chromium and one set of servers; files run one after another on two cores.
-    fileParallelism: false,
+    // Two files at a time, each with its own servers (on free ports) and its own Chromium: a
+    // file spends most of its time waiting on a page, so two keep both cores busy.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 })
