@@ -18,8 +18,10 @@ export interface PackedApp {
   serve: (port: number) => { args: string[]; env: Record<string, string> }
   /** The recipe's page. */
   path: string
-  /** How the page sends the token: fetch() with JSON, or the browser's own form post. */
-  posts: 'json' | 'form'
+  /** Where the page sends the token: with fetch() as JSON, or as the browser's form post. */
+  posts: { to: string; as: 'json' | 'form' }
+  /** The server README's JSON route, when the page posts elsewhere: refused without a token. */
+  api?: string
 }
 
 const appsRoot = fileURLToPath(new URL('../../../compat/apps-node24/', import.meta.url))
@@ -47,6 +49,26 @@ export const PACKED_APPS: PackedApp[] = [
       env: { HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}` },
     }),
     path: '/signup',
-    posts: 'json',
+    posts: { to: '/api/signup', as: 'json' },
+  },
+  {
+    name: 'Astro 7',
+    dir: `${appsRoot}astro-7/`,
+    packages: ['core', 'element', 'server'],
+    recipes: () => ({
+      // The element in an Astro page that validates its own form post.
+      'src/pages/signup.astro': readRecipe('packages/element/README.md', 'astro').code,
+      'src/pages/api/signup.ts': labelled('packages/server/README.md', 'Astro:'),
+      // The scaffold's config as the server README teaches it: the adapter and the secrets.
+      'astro.config.mjs': labelled('packages/server/README.md', 'Astro config'),
+    }),
+    build: ['node_modules/astro/bin/astro.mjs', 'build'],
+    serve: (port) => ({
+      args: ['dist/server/entry.mjs'],
+      env: { HOST: '127.0.0.1', PORT: String(port) },
+    }),
+    path: '/signup',
+    posts: { to: '/signup', as: 'form' },
+    api: '/api/signup',
   },
 ]

@@ -14,7 +14,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createEmulator, createMockServer, type MockServer } from '@passline/mock-server'
 import { routeProviders } from '@passline/mock-server/playwright'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../vitest.shared.ts'
 import { PACKED_APPS, type PackedApp } from './apps'
@@ -183,13 +189,15 @@ async function visitor(): Promise<BrowserContext> {
 const check = (page: Page) => page.getByRole('button', { name: "I'm not a robot" })
 
 /** Fills the form, solves the widget, submits once solved; the signup request and answer. */
-async function signUp(page: Page) {
+async function signUp(page: Page, app: PackedApp) {
   await page.getByLabel('Email').fill('ada@example.com')
   await check(page).click()
   await page.getByText('Verified').waitFor()
   await expect.poll(() => page.getByRole('button', { name: 'Sign up' }).isEnabled()).toBe(true)
-  const sent = page.waitForRequest((request) => request.url().endsWith('/api/signup'))
-  const answered = page.waitForResponse((response) => response.url().endsWith('/api/signup'))
+  const posted = (request: Request) =>
+    request.method() === 'POST' && new URL(request.url()).pathname === app.posts.to
+  const sent = page.waitForRequest(posted)
+  const answered = page.waitForResponse((response) => posted(response.request()))
   await page.getByRole('button', { name: 'Sign up' }).click()
   return { request: await sent, response: await answered }
 }
@@ -246,46 +254,69 @@ describe.skipIf(!supported).each(PACKED_APPS)('$name, from the packed packages',
     const page = await context.newPage()
     page.setDefaultTimeout(20_000)
     await page.goto(server!.url + app.path)
-    const { request, response } = await signUp(page)
+    const { request, response } = await signUp(page, app)
     const body = request.postData()!
-    if (app.posts === 'json') {
-      expect(JSON.parse(body)).toMatchObject({ email: 'ada@example.com', captchaToken: /^pt_/ })
-      expect(response.status(), await response.text()).toBe(201)
-      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Welcome aboard!')
-    } else {
-      expect(new URLSearchParams(body).get('captchaToken')).toMatch(/^pt_/)
-      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Welcome aboard!')
-    }
-    const replay = await context.request.post(request.url(), {
-      headers: { 'content-type': request.headers()['content-type']! },
-      data: body,
-      maxRedirects: 0,
-    })
-    expect(replay.status()).toBe(403)
+    const sent =
+      app.posts.as === 'json'
+        ? (JSON.parse(body) as Record<string, unknown>)
+        : Object.fromEntries(new URLSearchParams(body))
+    expect(sent).toMatchObject({ email: 'ada@example.com', captchaToken: /^pt_/ })
+    expect(response.status(), await response.text()).toBe(app.posts.as === 'json' ? 201 : 200)
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Welcome aboard!')
+    // The same request again, from the page (its origin, as the browser sent the first): the
+    // token was spent by the first.
+    const replay = await page.evaluate(
+      async ([url, type, data]) => {
+        const answer = await fetch(url!, {
+          method: 'POST',
+          headers: { 'content-type': type! },
+          body: data!,
+          redirect: 'manual',
+        })
+        return { status: answer.status, text: await answer.text() }
+      },
+      [request.url(), request.headers()['content-type'], body],
+    )
+    expect(replay.status, replay.text).toBe(403)
+    if (app.posts.as === 'json')
+      expect(JSON.parse(replay.text)).toMatchObject({ reason: /^token_/ })
+    else expect(replay.text).toMatch(/Sign-up refused \(token_\w+\)\./)
     await context.close()
   })
 
   it('a request that reaches the backend without its token is refused, in words', async () => {
     const context = await visitor()
     // The widget is solved as before; the token is taken out of the request on its way.
-    await context.route(/\/api\/signup$/, (route) => {
-      const body = route.request().postData() ?? ''
-      if (app.posts === 'json') {
-        const { captchaToken: _dropped, ...rest } = JSON.parse(body) as Record<string, unknown>
-        return route.continue({ postData: JSON.stringify(rest) })
-      }
-      const form = new URLSearchParams(body)
-      form.delete('captchaToken')
-      return route.continue({ postData: form.toString() })
-    })
+    await context.route(
+      (url) => url.pathname === app.posts.to,
+      (route) => {
+        const body = route.request().postData()
+        if (route.request().method() !== 'POST' || !body) return route.continue()
+        if (app.posts.as === 'json') {
+          const { captchaToken: _dropped, ...rest } = JSON.parse(body) as Record<string, unknown>
+          return route.continue({ postData: JSON.stringify(rest) })
+        }
+        const form = new URLSearchParams(body)
+        form.delete('captchaToken')
+        return route.continue({ postData: form.toString() })
+      },
+    )
     const page = await context.newPage()
     page.setDefaultTimeout(20_000)
     await page.goto(server!.url + app.path)
-    const { response } = await signUp(page)
+    const { response } = await signUp(page, app)
     expect(response.status(), await response.text()).toBe(403)
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Sign-up refused (missing_token).')
+    if (app.api) {
+      // The server README's JSON route in the same app, asked without a token.
+      const refused = await context.request.post(server!.url + app.api, {
+        data: { email: 'ada@example.com' },
+      })
+      expect(refused.status()).toBe(403)
+      expect(await refused.json()).toMatchObject({ reason: 'missing_token' })
+    }
     await context.close()
   })
 })
