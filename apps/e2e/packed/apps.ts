@@ -71,4 +71,21 @@ export const PACKED_APPS: PackedApp[] = [
     posts: { to: '/signup', as: 'form' },
     api: '/api/signup',
   },
+  {
+    name: 'SolidStart 2',
+    dir: `${appsRoot}solidstart-2/`,
+    packages: ['core', 'solid', 'server'],
+    recipes: () => ({
+      // The recipe is a component; the app's route src/routes/signup.tsx renders it.
+      'src/SignupForm.tsx': readRecipe('packages/solid/README.md', 'solid').code,
+      'src/routes/api/signup.ts': labelled('packages/server/README.md', 'SolidStart:'),
+    }),
+    build: ['node_modules/vite/bin/vite.js', 'build'],
+    serve: (port) => ({
+      args: ['.output/server/index.mjs'],
+      env: { HOST: '127.0.0.1', PORT: String(port) },
+    }),
+    path: '/signup',
+    posts: { to: '/api/signup', as: 'json' },
+  },
 ]
