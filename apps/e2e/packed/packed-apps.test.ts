@@ -141,7 +141,7 @@ function freePort(): Promise<number> {
 /** The app's production server on Node 24; resolves once it answers its page. */
 async function serve(app: PackedApp): Promise<{ url: string; stop: () => void }> {
   const port = await freePort()
-  const { args, env } = app.serve(port)
+  const { args, env } = app.serve(port, mock.url)
   const child = spawn(node24(), args, {
     cwd: app.dir,
     env: {
@@ -168,7 +168,7 @@ async function serve(app: PackedApp): Promise<{ url: string; stop: () => void }>
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
     try {
-      if ((await fetch(url)).ok) return { url, stop }
+      if ((await fetch(url + app.path)).ok) return { url, stop }
     } catch {
       // Not listening yet.
     }
@@ -261,7 +261,7 @@ describe.skipIf(!supported).each(PACKED_APPS)('$name, from the packed packages',
         ? (JSON.parse(body) as Record<string, unknown>)
         : Object.fromEntries(new URLSearchParams(body))
     expect(sent).toMatchObject({ email: 'ada@example.com', captchaToken: /^pt_/ })
-    expect(response.status(), await response.text()).toBe(app.posts.as === 'json' ? 201 : 200)
+    expect(response.ok(), await response.text()).toBe(true)
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Welcome aboard!')
     // The same request again, from the page (its origin, as the browser sent the first): the
     // token was spent by the first.
@@ -278,9 +278,8 @@ describe.skipIf(!supported).each(PACKED_APPS)('$name, from the packed packages',
       [request.url(), request.headers()['content-type'], body],
     )
     expect(replay.status, replay.text).toBe(403)
-    if (app.posts.as === 'json')
-      expect(JSON.parse(replay.text)).toMatchObject({ reason: /^token_/ })
-    else expect(replay.text).toMatch(/Sign-up refused \(token_\w+\)\./)
+    // Its code says the token was spent: a JSON reason, the page's words, or Nuxt's error.
+    expect(replay.text).toMatch(/\btoken_\w+/)
     await context.close()
   })
 
@@ -306,9 +305,7 @@ describe.skipIf(!supported).each(PACKED_APPS)('$name, from the packed packages',
     await page.goto(server!.url + app.path)
     const { response } = await signUp(page, app)
     expect(response.status(), await response.text()).toBe(403)
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toBe('Sign-up refused (missing_token).')
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(app.refused)
     if (app.api) {
       // The server README's JSON route in the same app, asked without a token.
       const refused = await context.request.post(server!.url + app.api, {
