@@ -138,11 +138,20 @@ function freePort(): Promise<number> {
   })
 }
 
+/**
+ * Loaded before each server: it ends the server when this process goes, however it goes (its
+ * stdin, a pipe from here, closes), and after ten minutes in any case.
+ */
+const WATCHDOG = `data:text/javascript,${encodeURIComponent(
+  'process.stdin.on("end", () => process.exit(0)).resume();' +
+    'setTimeout(() => process.exit(0), 600000).unref()',
+)}`
+
 /** The app's production server on Node 24; resolves once it answers its page. */
 async function serve(app: PackedApp): Promise<{ url: string; stop: () => void }> {
   const port = await freePort()
   const { args, env } = app.serve(port, mock.url)
-  const child = spawn(node24(), args, {
+  const child = spawn(node24(), ['--import', WATCHDOG, ...args], {
     cwd: app.dir,
     env: {
       ...process.env,
@@ -153,7 +162,8 @@ async function serve(app: PackedApp): Promise<{ url: string; stop: () => void }>
       CAPTCHALA_BASE_URL: mock.url,
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its stdin is this process's pipe: the watchdog sees it close.
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   children.add(child)
   let output = ''
