@@ -27,6 +27,8 @@ export default tseslint.config(
       '**/.output/**',
       '**/.next/**',
       'bench/.tmp/**',
+      // The packed apps stage's apps: scaffolds with their own configs (compat/apps-node24).
+      'compat/apps-node24/*/**',
     ],
   },
   js.configs.recommended,

@@ -27,6 +27,15 @@ $PNPM install --frozen-lockfile --reporter=silent
 # Angular 22 brings TypeScript 6 and Babel 8, which pnpm would hand the workspace's other
 # projects as their peers: it installs apart (compat/angular-22/package.json says why).
 $PNPM install --frozen-lockfile --ignore-workspace --dir compat/angular-22 --reporter=silent
+# The packed apps stage's apps (compat/apps-node24/README.md), each apart: their frameworks
+# need Node 22.17+ or 24 (and their install scripts run on it), so pnpm runs on the registry's
+# Node 24 that the root install brought (linux-x64 only; elsewhere the stage is skipped).
+NODE24_DIR=$(node -p "require('path').dirname(require.resolve('node24-linux-x64/package.json'))" 2>/dev/null || true)
+if [ -n "$NODE24_DIR" ] && [ -x "$NODE24_DIR/bin/node" ]; then
+  for app in compat/apps-node24/*/; do
+    PATH="$NODE24_DIR/bin:$PATH" $PNPM install --frozen-lockfile --ignore-workspace --dir "$app" --reporter=silent
+  done
+fi
 
 SUDO=""
 if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi

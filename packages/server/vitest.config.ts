@@ -15,6 +15,7 @@ config.resolve!.alias = [
   ...(config.resolve!.alias as { find: RegExp | string; replacement: string }[]),
   { find: /^next\/headers$/, replacement: stub('next-headers.ts') },
   { find: /^\$env\/dynamic\/private$/, replacement: stub('env-dynamic-private.ts') },
+  { find: /^astro:env\/server$/, replacement: stub('astro-env-server.ts') },
 ]
 
 export default config

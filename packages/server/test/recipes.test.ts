@@ -115,6 +115,9 @@ describe('README recipes', () => {
       'Next.js route handler',
       'Next.js server action',
       'Nuxt / Nitro',
+      // SvelteKit 3's src/env.ts: its `@sveltejs/kit/env` is not installed here; the packed
+      // apps stage (apps/e2e/packed) builds it into a SvelteKit 3 app with the endpoint below.
+      'SvelteKit 3 variables',
       'SvelteKit endpoint',
       'SvelteKit form action',
       'SolidStart',
