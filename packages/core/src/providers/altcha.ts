@@ -1,7 +1,7 @@
 import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { AltchaOptions } from '../types'
-import { explicitLanguage } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
 import { loadCustomElement } from './load-custom-element'
 
 // ALTCHA's widget 3, whose challenges are the v2 format `@passline/server` issues. Its build

@@ -1,7 +1,7 @@
 import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { CapOptions } from '../types'
-import { explicitLanguage } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
 import { loadCustomElement } from './load-custom-element'
 
 // Cap's widget, pinned to the minor version whose protocol `@passline/server` speaks (Cap's docs

@@ -2,7 +2,7 @@ import { CaptchaError } from '../errors'
 import { loadSdk, loadTries } from '../load-script'
 import type { ProviderFactory } from '../provider'
 import type { CaptchaOptions, FriendlyCaptchaOptions } from '../types'
-import { explicitLanguage } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
 
 // Friendly Captcha v2's site script, pinned as its docs pin it. It defines `window.frcaptcha`
 // as it runs (an IIFE: a classic script is enough).

@@ -3,7 +3,8 @@ import type { ProviderFactory } from '../provider'
 import type { HcaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
 import { explicitTheme } from './explicit-theme'
-import { explicitLanguage, loadGlobalApi } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
+import { loadGlobalApi } from './load-global-api'
 
 const HCAPTCHA_SCRIPT_URL = 'https://js.hcaptcha.com/1/api.js'
 // hCaptcha's tokens verify for 120 s (its SDKs' `tokenExpiration`).

@@ -31,8 +31,3 @@ export function loadGlobalApi<T>(
     }
   })
 }
-
-/** A language for providers that take a tag: `undefined` for `'auto'` lets them follow the browser. */
-export function explicitLanguage(language: string | undefined): string | undefined {
-  return language && language !== 'auto' ? language : undefined
-}

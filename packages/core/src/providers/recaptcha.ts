@@ -3,7 +3,8 @@ import type { ProviderFactory } from '../provider'
 import type { RecaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
 import { explicitTheme } from './explicit-theme'
-import { explicitLanguage, loadGlobalApi } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
+import { loadGlobalApi } from './load-global-api'
 
 const RECAPTCHA_SCRIPT_URL = 'https://www.google.com/recaptcha/api.js'
 // Google: a reCAPTCHA token is valid for two minutes and verifies once.

@@ -2,7 +2,7 @@ import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { TurnstileOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
-import { explicitLanguage, loadGlobalApi } from './load-global-api'
+import { loadGlobalApi } from './load-global-api'
 
 const TURNSTILE_SCRIPT_URL = 'https://challenges.cloudflare.com/turnstile/v0/api.js'
 // Cloudflare: a Turnstile token is valid for 300 s and can be redeemed once.
@@ -32,7 +32,8 @@ export const createDriver: ProviderFactory = (getOptions) =>
       action: options.action,
       cData: options.cData,
       theme: options.theme ?? 'auto',
-      language: explicitLanguage(options.language) ?? 'auto',
+      // Turnstile has an `auto` of its own, for any language not set.
+      language: options.language || 'auto',
       size: options.size,
       execution: options.execution ?? 'render',
       appearance: options.appearance ?? (options.execution === 'execute' ? 'execute' : 'always'),
