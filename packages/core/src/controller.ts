@@ -271,12 +271,9 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   const inert = () => destroyed || !hasDocument()
 
   /** `fresh`: run a new challenge even when the held token would do. */
-  function challenge(fresh: boolean, tokenOptions: GetTokenOptions = {}) {
-    if (inert()) {
-      return Promise.reject(new CaptchaError(destroyed ? 'destroyed' : 'unsupported-environment'))
-    }
-    if (!fresh && token && expiresAt! - Date.now() >= (tokenOptions.minTtlMs ?? 0))
-      return Promise.resolve(token)
+  async function challenge(fresh: boolean, tokenOptions: GetTokenOptions = {}) {
+    if (inert()) throw new CaptchaError(destroyed ? 'destroyed' : 'unsupported-environment')
+    if (!fresh && token && expiresAt! - Date.now() >= (tokenOptions.minTtlMs ?? 0)) return token
     // The caller's own signal and timeout stop only its wait (abortable reads just those two).
     return abortable(() => requestRun(true), tokenOptions)
   }

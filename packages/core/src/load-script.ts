@@ -57,20 +57,32 @@ export async function loadTries(
   for (let attempt = 1; ; attempt++) {
     try {
       return await loadOnce(url, nonce, loadTimeoutMs, module)
-    } catch (error) {
+    } catch (error: unknown) {
       if (attempt >= attempts) throw error
     }
     await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)))
   }
 }
 
+/**
+ * One try. A tag someone else added for `url` is adopted instead of requesting it twice.
+ * `module`: for a build whose top-level declarations must not land in the page's global scope.
+ */
 function loadOnce(
   url: string,
   nonce?: string,
   timeoutMs?: number,
   module?: boolean,
 ): Promise<void> {
-  const script = scriptTag(url, nonce, module)
+  const adopted = [...document.scripts].find((tag) => tag.src === url)
+  const script = adopted ?? document.createElement('script')
+  if (!adopted) {
+    // Script-inserted tags are async already.
+    script.src = url
+    if (module) script.type = 'module'
+    if (nonce) script.setAttribute('nonce', nonce)
+    document.head.append(script)
+  }
   const loaded = new Promise<void>((resolve, reject) => {
     script.addEventListener('load', () => resolve())
     script.addEventListener('error', () => reject())
@@ -79,23 +91,6 @@ function loadOnce(
     script.remove()
     throw error
   })
-}
-
-/**
- * The tag for `url`: one someone else added is adopted instead of requesting it twice.
- * `module`: for a build whose top-level declarations must not land in the page's global scope.
- */
-function scriptTag(url: string, nonce?: string, module?: boolean): HTMLScriptElement {
-  let tag = [...document.scripts].find((script) => script.src === url)
-  if (!tag) {
-    tag = document.createElement('script')
-    // Script-inserted tags are async already.
-    tag.src = url
-    if (module) tag.type = 'module'
-    if (nonce) tag.setAttribute('nonce', nonce)
-    document.head.append(tag)
-  }
-  return tag
 }
 
 /**
