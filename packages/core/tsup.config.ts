@@ -28,6 +28,8 @@ export default defineConfig(
       ...Object.fromEntries(
         PROVIDERS.map((name) => [`adapters/${name}`, `src/providers/${name}.ts`]),
       ),
+      // The components' translations, imported lazily by `loadCaptchaTexts`, likewise.
+      'texts/translations': 'src/texts/translations.ts',
     },
     dts: { entry: publicEntries },
     // ESM splits (each provider adapter is a chunk of its own, fetched on first use); CJS does not.
