@@ -5,7 +5,8 @@ import { hasDocument } from './environment'
 import { CaptchaError, widgetSurvives } from './errors'
 import { watchFreshness } from './freshness'
 import { healDelayMs, scheduleHeal } from './heal'
-import type { Providers, ProviderDriver, Widget, WidgetEvents } from './provider'
+import { loadSdk, loadStep, loadTries } from './load-script'
+import type { Loaders, Providers, ProviderDriver, Widget, WidgetEvents } from './provider'
 import { resolveOptions } from './resolve-options'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
 
@@ -15,6 +16,8 @@ export const DEFAULT_READY_TIMEOUT_MS = 10_000
 export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
 
 const noop = () => {}
+
+const LOADERS: Loaders = [loadSdk, loadTries, loadStep]
 
 /** The widget's phase (STATE-MACHINE.md); the two without a working widget come first. */
 const enum Phase {
@@ -198,7 +201,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       publish()
     },
     token: acceptToken,
-    error: fail,
+    error: (code, details) => fail(new CaptchaError(code, details)),
     close() {
       events.emit('close')
       settleRun(new CaptchaError('challenge-closed'))
@@ -220,7 +223,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       .then((createDriver) => {
         if (!current()) return
         // Made once per provider and site key: a driver keeps what outlives its widgets.
-        return (driver ??= createDriver(() => options)).load()
+        return (driver ??= createDriver(() => options, LOADERS)).load()
       })
       .then(
         () => {

@@ -1,4 +1,5 @@
-import type { CaptchaError } from './errors'
+import type { CaptchaErrorCode, CaptchaErrorDetails } from './errors'
+import type { loadSdk, loadStep, loadTries } from './load-script'
 import type { CaptchaOptions, ProviderName } from './types'
 
 /** What a rendered widget tells the controller. */
@@ -6,7 +7,8 @@ export interface WidgetEvents {
   ready(): void
   /** A pass token; `ttlMs` when the provider says how long it lives. */
   token(token: string, ttlMs?: number): void
-  error(error: CaptchaError): void
+  /** A failure, as the `CaptchaError` the controller makes of it (no adapter carries the class). */
+  error(code: CaptchaErrorCode, details?: CaptchaErrorDetails): void
   /** The user closed the challenge without solving it. */
   close(): void
   /** The provider says the token it handed out has expired. */
@@ -35,8 +37,20 @@ export interface ProviderDriver {
   render(container: HTMLElement, events: WidgetEvents): Widget
 }
 
+/**
+ * The engine's load steps, lent to every adapter rather than imported: an adapter's chunk then
+ * imports nothing from the engine, so a page has no chunk shared by both, nor the import and
+ * export lists that would name what crosses between them. A tuple, so that a minifier leaves
+ * no property names behind.
+ */
+export type Loaders = readonly [
+  loadSdk: typeof loadSdk,
+  loadTries: typeof loadTries,
+  loadStep: typeof loadStep,
+]
+
 /** `getOptions` always returns the controller's current options. */
-export type ProviderFactory = (getOptions: () => CaptchaOptions) => ProviderDriver
+export type ProviderFactory = (getOptions: () => CaptchaOptions, loaders: Loaders) => ProviderDriver
 
 /**
  * What a controller knows of providers: for a name, how to get its driver factory (bounded by

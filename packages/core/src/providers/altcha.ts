@@ -1,4 +1,3 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { AltchaOptions } from '../types'
 import { explicitLanguage } from './explicit-language'
@@ -20,11 +19,11 @@ export interface AltchaElement extends HTMLElement {
  * ALTCHA: an `<altcha-widget>` of its own per render, fetching its challenge from `siteKey`.
  * Its payload is the token; it lives until the challenge's signed `expiresAt`.
  */
-export const createDriver: ProviderFactory = (getOptions) => ({
+export const createDriver: ProviderFactory = (getOptions, loaders) => ({
   tokenTtlMs: ALTCHA_TOKEN_TTL_MS,
 
   async load() {
-    await loadCustomElement(getOptions(), ALTCHA_SCRIPT_URL, 'altcha-widget', true)
+    await loadCustomElement(getOptions(), loaders, ALTCHA_SCRIPT_URL, 'altcha-widget', true)
   },
 
   render(container, events) {
@@ -59,13 +58,12 @@ export const createDriver: ProviderFactory = (getOptions) => ({
         return events.expire()
       }
       // The challenge ran out while it was being solved.
-      events.error(new CaptchaError('expired', { providerCode: 'challenge-expired' }))
+      events.error('expired', { providerCode: 'challenge-expired' })
     })
     // ALTCHA names no cause (a challenge URL that failed, a solve that timed out); its widget
     // stays usable and fetches a new challenge on the next `verify()`.
     on('statechange', ({ state }) => {
-      if (state === 'error')
-        events.error(new CaptchaError('challenge-failed', { providerCode: 'error' }))
+      if (state === 'error') events.error('challenge-failed', { providerCode: 'error' })
     })
     container.appendChild(widget)
 

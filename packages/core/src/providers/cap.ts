@@ -1,4 +1,3 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { CapOptions } from '../types'
 import { explicitLanguage } from './explicit-language'
@@ -22,11 +21,11 @@ export interface CapElement extends HTMLElement {
  * Cap: a `<cap-widget>` of its own per render, asking `siteKey` (its API endpoint) for
  * `challenge` and `redeem`. Hidden with `execution: 'execute'`, as Cap's own invisible mode is.
  */
-export const createDriver: ProviderFactory = (getOptions) => ({
+export const createDriver: ProviderFactory = (getOptions, loaders) => ({
   tokenTtlMs: CAP_TOKEN_TTL_MS,
 
   async load() {
-    await loadCustomElement(getOptions(), CAP_SCRIPT_URL, 'cap-widget')
+    await loadCustomElement(getOptions(), loaders, CAP_SCRIPT_URL, 'cap-widget')
   },
 
   render(container, events) {
@@ -52,10 +51,8 @@ export const createDriver: ProviderFactory = (getOptions) => ({
     on('error', ({ code }) => {
       const providerCode = String(code ?? 'unknown')
       events.error(
-        new CaptchaError(
-          CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
-          { providerCode },
-        ),
+        CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
+        { providerCode },
       )
     })
     // The widget resets itself when its token expires (its `expires`).

@@ -1,4 +1,4 @@
-import { CaptchaError, type CaptchaErrorCode } from '../errors'
+import type { CaptchaErrorCode } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { CaptchalaOptions } from '../types'
 import {
@@ -18,7 +18,7 @@ const MAX_REISSUES_IN_A_ROW = 2
 // Options that the live widget cannot take in place: changing one renders it anew.
 const RENDER_KEYS = ['theme', 'action', 'product', 'execution', 'serverToken'] as const
 
-export const createDriver: ProviderFactory = (getOptions) => {
+export const createDriver: ProviderFactory = (getOptions, loaders) => {
   // A re-issued server token lives here, apart from the caller's options, so that a re-render
   // cannot bring back the expired one; it applies while the caller's `serverToken` is still the
   // one it `replaces`. None yet means the caller's one was rejected and a new one must be issued.
@@ -31,7 +31,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
     tokenTtlMs: CAPTCHALA_TOKEN_TTL_MS,
 
     async load() {
-      sdk = await loadCaptchalaSdk(getOptions())
+      sdk = await loadCaptchalaSdk(getOptions(), loaders)
     },
 
     render(container, events) {
@@ -42,7 +42,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
       let attached = false
 
       const fail = (code: CaptchaErrorCode, cause: unknown, providerCode?: string) => {
-        if (!destroyed) events.error(new CaptchaError(code, { providerCode, cause }))
+        if (!destroyed) events.error(code, { providerCode, cause })
       }
 
       const attach = () => {

@@ -1,4 +1,4 @@
-import type { ProviderDriver, WidgetEvents } from '../provider'
+import type { Loaders, ProviderDriver, WidgetEvents } from '../provider'
 import type { CaptchaOptions } from '../types'
 
 /** The widget API Turnstile, hCaptcha and reCAPTCHA v2 share: `render` returns an id. */
@@ -12,7 +12,7 @@ export interface ExplicitRenderApi {
 /** What one explicit-render provider maps, given the controller's current options. */
 export interface ExplicitRenderSpec<O extends CaptchaOptions, A extends ExplicitRenderApi> {
   tokenTtlMs: number
-  load(options: O): Promise<A>
+  load(options: O, loaders: Loaders): Promise<A>
   /** Render parameters without callbacks; a change in them renders the widget anew. */
   params(options: O): Record<string, unknown>
   /** What else a live widget cannot take in place (a language read from the script URL). */
@@ -30,6 +30,7 @@ export interface ExplicitRenderSpec<O extends CaptchaOptions, A extends Explicit
  */
 export function createExplicitRenderDriver<O extends CaptchaOptions, A extends ExplicitRenderApi>(
   getOptions: () => CaptchaOptions,
+  loaders: Loaders,
   spec: ExplicitRenderSpec<O, A>,
 ): ProviderDriver {
   const renderKey = (options: O) =>
@@ -40,7 +41,7 @@ export function createExplicitRenderDriver<O extends CaptchaOptions, A extends E
     tokenTtlMs: spec.tokenTtlMs,
 
     async load() {
-      api = await spec.load(getOptions() as O)
+      api = await spec.load(getOptions() as O, loaders)
     },
 
     render(container, events) {

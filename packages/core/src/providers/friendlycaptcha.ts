@@ -1,6 +1,4 @@
-import { CaptchaError } from '../errors'
-import { loadSdk, loadTries } from '../load-script'
-import type { ProviderFactory } from '../provider'
+import type { Loaders, ProviderFactory } from '../provider'
 import type { CaptchaOptions, FriendlyCaptchaOptions } from '../types'
 import { explicitLanguage } from './explicit-language'
 
@@ -29,7 +27,10 @@ export interface FriendlyCaptchaSdk {
   }): FriendlyWidgetHandle
 }
 
-const loadFriendlySdk = (options: CaptchaOptions): Promise<FriendlyCaptchaSdk> => {
+const loadFriendlySdk = (
+  options: CaptchaOptions,
+  [loadSdk, loadTries]: Loaders,
+): Promise<FriendlyCaptchaSdk> => {
   const win = window as { frcaptcha?: FriendlyCaptchaSdk }
   const url = new URL(options.scriptUrl ?? FRIENDLY_SCRIPT_URL, document.baseURI).href
   return loadSdk(
@@ -40,7 +41,7 @@ const loadFriendlySdk = (options: CaptchaOptions): Promise<FriendlyCaptchaSdk> =
 }
 
 /** Friendly Captcha v2: `frcaptcha.createWidget` into an element of its own per render. */
-export const createDriver: ProviderFactory = (getOptions) => {
+export const createDriver: ProviderFactory = (getOptions, loaders) => {
   let sdk: FriendlyCaptchaSdk
   const params = (options: FriendlyCaptchaOptions) => ({
     sitekey: options.siteKey,
@@ -54,7 +55,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
     tokenTtlMs: FRIENDLY_TOKEN_TTL_MS,
 
     async load() {
-      sdk = await loadFriendlySdk(getOptions())
+      sdk = await loadFriendlySdk(getOptions(), loaders)
     },
 
     render(container, events) {
@@ -71,7 +72,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
         // `network_error`, `sitekey_invalid`, `sitekey_missing` or `other`: none is a solve
         // that was refused, and the widget is done until it is rendered anew.
         const providerCode = String((error as { code?: unknown } | undefined)?.code ?? 'other')
-        events.error(new CaptchaError('provider-error', { providerCode }))
+        events.error('provider-error', { providerCode })
       })
       const widget = sdk.createWidget({ element: host, ...params(options) })
       // After render() returns, so the controller holds this widget when it hears `ready`.

@@ -1,4 +1,3 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { HcaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
@@ -16,13 +15,14 @@ export interface HcaptchaApi extends ExplicitRenderApi {
 }
 
 /** hCaptcha: `hcaptcha.render` with `render=explicit`; the language is a render parameter. */
-export const createDriver: ProviderFactory = (getOptions) =>
-  createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, {
+export const createDriver: ProviderFactory = (getOptions, loaders) =>
+  createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, loaders, {
     tokenTtlMs: HCAPTCHA_TOKEN_TTL_MS,
 
-    load: (options) =>
+    load: (options, loaders) =>
       loadGlobalApi(
         options,
+        loaders,
         HCAPTCHA_SCRIPT_URL,
         // Without `recaptchacompat=off` hCaptcha also claims `window.grecaptcha`.
         { render: 'explicit', recaptchacompat: 'off' },
@@ -44,18 +44,14 @@ export const createDriver: ProviderFactory = (getOptions) =>
 
     callbacks: (events) => ({
       'close-callback': () => events.close(),
-      'chalexpired-callback': () =>
-        events.error(new CaptchaError('expired', { providerCode: 'challenge-expired' })),
+      'chalexpired-callback': () => events.error('expired', { providerCode: 'challenge-expired' }),
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
         // Reported through close-callback and chalexpired-callback as well.
         if (providerCode === 'challenge-closed' || providerCode === 'challenge-expired') return
-        events.error(
-          new CaptchaError(
-            providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error',
-            { providerCode },
-          ),
-        )
+        events.error(providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error', {
+          providerCode,
+        })
       },
     }),
   })

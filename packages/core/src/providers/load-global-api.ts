@@ -1,4 +1,4 @@
-import { loadSdk, loadStep, loadTries } from '../load-script'
+import type { Loaders } from '../provider'
 import type { CaptchaOptions } from '../types'
 
 let callbacks = 0
@@ -11,6 +11,7 @@ let callbacks = 0
  */
 export function loadGlobalApi<T>(
   options: CaptchaOptions,
+  [loadSdk, loadTries, loadStep]: Loaders,
   scriptUrl: string,
   params: Record<string, string | undefined>,
   adopt: () => T | undefined,

@@ -1,5 +1,4 @@
-import { CaptchaError } from '../errors'
-import type { ProviderFactory } from '../provider'
+import type { Loaders, ProviderFactory } from '../provider'
 import type { RecaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
 import { explicitTheme } from './explicit-theme'
@@ -28,11 +27,12 @@ const ownApis = new WeakSet<object>()
  * (its widgets keep working with it) and the new one takes `window.grecaptcha`. An API the
  * page loaded by itself is adopted as it is.
  */
-function loadRecaptcha(options: RecaptchaOptions): Promise<RecaptchaApi> {
+function loadRecaptcha(options: RecaptchaOptions, loaders: Loaders): Promise<RecaptchaApi> {
   const win = window as RecaptchaWindow
   const v3 = options.version === 'v3'
   return loadGlobalApi(
     options,
+    loaders,
     RECAPTCHA_SCRIPT_URL,
     { render: v3 ? options.siteKey : 'explicit', hl: explicitLanguage(options.language) },
     () => {
@@ -54,8 +54,8 @@ function loadRecaptcha(options: RecaptchaOptions): Promise<RecaptchaApi> {
  * reCAPTCHA v2 (checkbox or invisible) through `grecaptcha.render`, v3 through
  * `execute(siteKey)`; each render follows the current `version`.
  */
-export const createDriver: ProviderFactory = (getOptions) => {
-  const v2 = createExplicitRenderDriver<RecaptchaOptions, RecaptchaApi>(getOptions, {
+export const createDriver: ProviderFactory = (getOptions, loaders) => {
+  const v2 = createExplicitRenderDriver<RecaptchaOptions, RecaptchaApi>(getOptions, loaders, {
     tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
     load: loadRecaptcha,
     params: (options) => ({
@@ -71,10 +71,10 @@ export const createDriver: ProviderFactory = (getOptions) => {
     },
     callbacks: (events) => ({
       // reCAPTCHA gives no code; it is almost always the network.
-      'error-callback': () => events.error(new CaptchaError('provider-error')),
+      'error-callback': () => events.error('provider-error'),
     }),
   })
-  const v3 = createV3Driver(getOptions)
+  const v3 = createV3Driver(getOptions, loaders)
   const pick = () => ((getOptions() as RecaptchaOptions).version === 'v3' ? v3 : v2)
   return {
     tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
@@ -90,13 +90,13 @@ const invisible = (options: RecaptchaOptions) =>
  * v3 has no widget: each `execute()` asks for a score token for the action, and Google shows
  * its badge itself. Mounting only makes the controller ready.
  */
-const createV3Driver: ProviderFactory = (getOptions) => {
+const createV3Driver: ProviderFactory = (getOptions, loaders) => {
   const current = () => getOptions() as RecaptchaOptions
   let api: RecaptchaApi
   return {
     tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
     async load() {
-      api = await loadRecaptcha(current())
+      api = await loadRecaptcha(current(), loaders)
     },
     render(_container, events) {
       const { siteKey, action, language } = current()
@@ -108,8 +108,7 @@ const createV3Driver: ProviderFactory = (getOptions) => {
           grecaptcha.ready(() => {
             Promise.resolve(grecaptcha.execute(siteKey, action ? { action } : {})).then(
               (token) => !destroyed && token && events.token(token),
-              (cause: unknown) =>
-                !destroyed && events.error(new CaptchaError('provider-error', { cause })),
+              (cause: unknown) => !destroyed && events.error('provider-error', { cause }),
             )
           })
         },

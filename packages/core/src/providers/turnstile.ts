@@ -1,4 +1,3 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { TurnstileOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
@@ -15,13 +14,14 @@ export interface TurnstileApi extends ExplicitRenderApi {
 }
 
 /** Cloudflare Turnstile: `turnstile.render` with `render=explicit`. */
-export const createDriver: ProviderFactory = (getOptions) =>
-  createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, {
+export const createDriver: ProviderFactory = (getOptions, loaders) =>
+  createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, loaders, {
     tokenTtlMs: TURNSTILE_TOKEN_TTL_MS,
 
-    load: (options) =>
+    load: (options, loaders) =>
       loadGlobalApi(
         options,
+        loaders,
         TURNSTILE_SCRIPT_URL,
         { render: 'explicit' },
         () => (window as { turnstile?: TurnstileApi }).turnstile,
@@ -50,16 +50,13 @@ export const createDriver: ProviderFactory = (getOptions) =>
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
         events.error(
-          new CaptchaError(
-            CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
-            { providerCode },
-          ),
+          CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
+          { providerCode },
         )
         // Handled: without a true, Turnstile throws the error on the page as well.
         return true
       },
       // An interactive challenge was left unsolved too long; the widget resets itself.
-      'timeout-callback': () =>
-        events.error(new CaptchaError('expired', { providerCode: 'timeout' })),
+      'timeout-callback': () => events.error('expired', { providerCode: 'timeout' }),
     }),
   })
