@@ -34,5 +34,11 @@ export default defineConfig(
     dts: { entry: publicEntries },
     // ESM splits (each provider adapter is a chunk of its own, fetched on first use); CJS does not.
     splitting: undefined,
+    esbuildOptions(options) {
+      // Internal fields end in one `_` (the driver, widget and widget-event contracts between
+      // the controller and its adapters): shortened in the build, as a minifier cannot know
+      // that nothing outside reads them. Public names never end in `_`.
+      options.mangleProps = /[^_]_$/
+    },
   }),
 )

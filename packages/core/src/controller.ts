@@ -128,12 +128,12 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     if (!run || runStarted || !widget || widgetPhase !== Phase.Ready) return
     runStarted = true
     // Every challenge starts from a clean widget: one that shows a solved challenge cannot verify again.
-    widget.reset()
-    widget.execute()
+    widget.reset_()
+    widget.execute_()
   }
 
   function acceptToken(value: string, providerTtlMs?: number) {
-    const ttl = options.tokenTtlMs ?? providerTtlMs ?? driver!.tokenTtlMs
+    const ttl = options.tokenTtlMs ?? providerTtlMs ?? driver!.tokenTtlMs_
     dropToken()
     token = value
     expiresAt = Date.now() + ttl
@@ -167,7 +167,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     const { refresh } = options
     // Reached when the refresh did not finish in time, or never ran because the tab slept.
     if (refresh === 'auto' && container && !run) requestRun(false).catch(noop)
-    if (refresh === 'manual' && !run) widget?.reset()
+    if (refresh === 'manual' && !run) widget?.reset_()
     publish()
     events.emit('expire')
   }
@@ -191,7 +191,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
 
   // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
   const widgetEvents: WidgetEvents = {
-    ready() {
+    ready_() {
       clearTimeout(readyTimer)
       widgetPhase = Phase.Ready
       // An automatic attempt kept the last error on show until now: this widget works.
@@ -200,15 +200,15 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       startRunIfReady()
       publish()
     },
-    token: acceptToken,
-    error: (code, details) => fail(new CaptchaError(code, details)),
-    close() {
+    token_: acceptToken,
+    error_: (code, details) => fail(new CaptchaError(code, details)),
+    close_() {
       events.emit('close')
       settleRun(new CaptchaError('challenge-closed'))
       publish()
     },
-    rerender,
-    expire: () => token && expireToken(),
+    rerender_: rerender,
+    expire_: () => token && expireToken(),
   }
 
   /** `healing`: an automatic attempt, which keeps the last error on show until it is ready. */
@@ -223,7 +223,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       .then((createDriver) => {
         if (!current()) return
         // Made once per provider and site key: a driver keeps what outlives its widgets.
-        return (driver ??= createDriver(() => options, LOADERS)).load()
+        return (driver ??= createDriver(() => options, LOADERS)).load_()
       })
       .then(
         () => {
@@ -233,7 +233,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
             options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
           )
           try {
-            widget = driver!.render(target, widgetEvents)
+            widget = driver!.render_(target, widgetEvents)
           } catch (cause) {
             return fail(new CaptchaError('provider-error', { cause }))
           }
@@ -248,7 +248,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     generation++
     clearTimeout(readyTimer)
     stopHeal()
-    widget?.destroy()
+    widget?.destroy_()
     widget = null
     widgetPhase = Phase.None
     runStarted = false
@@ -312,7 +312,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       settleRun(new CaptchaError('aborted'))
       // No working widget (none, or a failed one): render anew.
       if (container && widgetPhase < Phase.Loading) return rerender()
-      widget?.reset()
+      widget?.reset_()
       publish()
     },
 
@@ -329,7 +329,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       }
       // A token solved for another action would be rejected by the server.
       if (next.action !== previous.action) dropToken()
-      if (widget && !widget.update(next, previous)) rerender()
+      if (widget && !widget.update_(next, previous)) rerender()
       publish()
     },
 

@@ -22,13 +22,13 @@ export interface CapElement extends HTMLElement {
  * `challenge` and `redeem`. Hidden with `execution: 'execute'`, as Cap's own invisible mode is.
  */
 export const createDriver: ProviderFactory = (getOptions, loaders) => ({
-  tokenTtlMs: CAP_TOKEN_TTL_MS,
+  tokenTtlMs_: CAP_TOKEN_TTL_MS,
 
-  async load() {
+  async load_() {
     await loadCustomElement(getOptions(), loaders, CAP_SCRIPT_URL, 'cap-widget')
   },
 
-  render(container, events) {
+  render_(container, events) {
     const options = getOptions() as CapOptions
     const widget = document.createElement('cap-widget') as CapElement
     let destroyed = false
@@ -46,30 +46,30 @@ export const createDriver: ProviderFactory = (getOptions, loaders) => ({
       })
     on('solve', ({ token }) => {
       solved = true
-      events.token(String(token))
+      events.token_(String(token))
     })
     on('error', ({ code }) => {
       const providerCode = String(code ?? 'unknown')
-      events.error(
+      events.error_(
         CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
         { providerCode },
       )
     })
     // The widget resets itself when its token expires (its `expires`).
     on('reset', () => {
-      if (solved && !resetting) events.expire()
+      if (solved && !resetting) events.expire_()
       solved = false
     })
     container.appendChild(widget)
     // After render() returns, so the controller holds this widget when it hears `ready`.
-    queueMicrotask(() => destroyed || events.ready())
+    queueMicrotask(() => destroyed || events.ready_())
 
     return {
-      execute() {
+      execute_() {
         // A failed solve is reported by the `error` event as well; the rejection adds nothing.
         widget.solve().catch(() => {})
       },
-      reset() {
+      reset_() {
         resetting = true
         try {
           widget.reset()
@@ -77,9 +77,9 @@ export const createDriver: ProviderFactory = (getOptions, loaders) => ({
           resetting = false
         }
       },
-      update: (next, previous) =>
+      update_: (next, previous) =>
         next.language === previous.language && next.execution === previous.execution,
-      destroy() {
+      destroy_() {
         destroyed = true
         widget.remove()
       },

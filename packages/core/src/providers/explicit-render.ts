@@ -11,16 +11,16 @@ export interface ExplicitRenderApi {
 
 /** What one explicit-render provider maps, given the controller's current options. */
 export interface ExplicitRenderSpec<O extends CaptchaOptions, A extends ExplicitRenderApi> {
-  tokenTtlMs: number
-  load(options: O, loaders: Loaders): Promise<A>
+  tokenTtlMs_: number
+  load_(options: O, loaders: Loaders): Promise<A>
   /** Render parameters without callbacks; a change in them renders the widget anew. */
-  params(options: O): Record<string, unknown>
+  params_(options: O): Record<string, unknown>
   /** What else a live widget cannot take in place (a language read from the script URL). */
-  scriptKey?(options: O): string
+  scriptKey_?(options: O): string
   /** Starts the challenge; without it, `execute()` leaves that to the widget or the user. */
-  execute?(api: A, id: string | number, options: O): void
+  execute_?(api: A, id: string | number, options: O): void
   /** The provider's callbacks other than the token's and expiry's, mapped to widget events. */
-  callbacks(events: WidgetEvents): Record<string, (...args: never[]) => unknown>
+  callbacks_(events: WidgetEvents): Record<string, (...args: never[]) => unknown>
 }
 
 /**
@@ -34,26 +34,26 @@ export function createExplicitRenderDriver<O extends CaptchaOptions, A extends E
   spec: ExplicitRenderSpec<O, A>,
 ): ProviderDriver {
   const renderKey = (options: O) =>
-    JSON.stringify(spec.params(options)) + (spec.scriptKey?.(options) ?? '')
+    JSON.stringify(spec.params_(options)) + (spec.scriptKey_?.(options) ?? '')
   let api: A
 
   return {
-    tokenTtlMs: spec.tokenTtlMs,
+    tokenTtlMs_: spec.tokenTtlMs_,
 
-    async load() {
-      api = await spec.load(getOptions() as O, loaders)
+    async load_() {
+      api = await spec.load_(getOptions() as O, loaders)
     },
 
-    render(container, events) {
+    render_(container, events) {
       const options = getOptions() as O
       const sdk = api
       const host = container.appendChild(document.createElement('div'))
       let destroyed = false
       const params: Record<string, unknown> = {
-        ...spec.params(options),
-        ...spec.callbacks(events),
-        callback: (token: string) => events.token(token),
-        'expired-callback': () => events.expire(),
+        ...spec.params_(options),
+        ...spec.callbacks_(events),
+        callback: (token: string) => events.token_(token),
+        'expired-callback': () => events.expire_(),
       }
       const id = sdk.render(
         host,
@@ -70,17 +70,17 @@ export function createExplicitRenderDriver<O extends CaptchaOptions, A extends E
         ),
       )
       // After render() returns, so the controller holds this widget when it hears `ready`.
-      queueMicrotask(() => destroyed || events.ready())
+      queueMicrotask(() => destroyed || events.ready_())
 
       return {
-        execute() {
-          spec.execute?.(sdk, id, options)
+        execute_() {
+          spec.execute_?.(sdk, id, options)
         },
-        reset() {
+        reset_() {
           sdk.reset(id)
         },
-        update: (next, previous) => renderKey(next as O) === renderKey(previous as O),
-        destroy() {
+        update_: (next, previous) => renderKey(next as O) === renderKey(previous as O),
+        destroy_() {
           destroyed = true
           if (sdk.remove) sdk.remove(id)
           else sdk.reset(id)

@@ -52,13 +52,13 @@ export const createDriver: ProviderFactory = (getOptions, loaders) => {
   })
 
   return {
-    tokenTtlMs: FRIENDLY_TOKEN_TTL_MS,
+    tokenTtlMs_: FRIENDLY_TOKEN_TTL_MS,
 
-    async load() {
+    async load_() {
       sdk = await loadFriendlySdk(getOptions(), loaders)
     },
 
-    render(container, events) {
+    render_(container, events) {
       const options = getOptions() as FriendlyCaptchaOptions
       const host = container.appendChild(document.createElement('div'))
       let destroyed = false
@@ -66,29 +66,29 @@ export const createDriver: ProviderFactory = (getOptions, loaders) => {
         host.addEventListener(type, (event) => {
           if (!destroyed) listener(((event as CustomEvent).detail ?? {}) as Record<string, unknown>)
         })
-      on('frc:widget.complete', ({ response }) => events.token(String(response)))
-      on('frc:widget.expire', () => events.expire())
+      on('frc:widget.complete', ({ response }) => events.token_(String(response)))
+      on('frc:widget.expire', () => events.expire_())
       on('frc:widget.error', ({ error }) => {
         // `network_error`, `sitekey_invalid`, `sitekey_missing` or `other`: none is a solve
         // that was refused, and the widget is done until it is rendered anew.
         const providerCode = String((error as { code?: unknown } | undefined)?.code ?? 'other')
-        events.error('provider-error', { providerCode })
+        events.error_('provider-error', { providerCode })
       })
       const widget = sdk.createWidget({ element: host, ...params(options) })
       // After render() returns, so the controller holds this widget when it hears `ready`.
-      queueMicrotask(() => destroyed || events.ready())
+      queueMicrotask(() => destroyed || events.ready_())
 
       return {
-        execute() {
+        execute_() {
           widget.start()
         },
-        reset() {
+        reset_() {
           widget.reset()
         },
-        update: (next, previous) =>
+        update_: (next, previous) =>
           JSON.stringify(params(next as FriendlyCaptchaOptions)) ===
           JSON.stringify(params(previous as FriendlyCaptchaOptions)),
-        destroy() {
+        destroy_() {
           destroyed = true
           widget.destroy()
           host.remove()

@@ -17,9 +17,9 @@ export interface HcaptchaApi extends ExplicitRenderApi {
 /** hCaptcha: `hcaptcha.render` with `render=explicit`; the language is a render parameter. */
 export const createDriver: ProviderFactory = (getOptions, loaders) =>
   createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, loaders, {
-    tokenTtlMs: HCAPTCHA_TOKEN_TTL_MS,
+    tokenTtlMs_: HCAPTCHA_TOKEN_TTL_MS,
 
-    load: (options, loaders) =>
+    load_: (options, loaders) =>
       loadGlobalApi(
         options,
         loaders,
@@ -29,7 +29,7 @@ export const createDriver: ProviderFactory = (getOptions, loaders) =>
         () => (window as { hcaptcha?: HcaptchaApi }).hcaptcha,
       ),
 
-    params: (options) => ({
+    params_: (options) => ({
       sitekey: options.siteKey,
       theme: explicitTheme(options.theme),
       size: options.size ?? (options.execution === 'execute' ? 'invisible' : 'normal'),
@@ -37,19 +37,19 @@ export const createDriver: ProviderFactory = (getOptions, loaders) =>
     }),
 
     // Opens the challenge; a visible widget's user can also start it with a click.
-    execute(hcaptcha, id, { rqdata }) {
+    execute_(hcaptcha, id, { rqdata }) {
       if (rqdata) hcaptcha.setData?.(String(id), { rqdata })
       hcaptcha.execute?.(id)
     },
 
-    callbacks: (events) => ({
-      'close-callback': () => events.close(),
-      'chalexpired-callback': () => events.error('expired', { providerCode: 'challenge-expired' }),
+    callbacks_: (events) => ({
+      'close-callback': () => events.close_(),
+      'chalexpired-callback': () => events.error_('expired', { providerCode: 'challenge-expired' }),
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
         // Reported through close-callback and chalexpired-callback as well.
         if (providerCode === 'challenge-closed' || providerCode === 'challenge-expired') return
-        events.error(providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error', {
+        events.error_(providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error', {
           providerCode,
         })
       },

@@ -56,30 +56,30 @@ function loadRecaptcha(options: RecaptchaOptions, loaders: Loaders): Promise<Rec
  */
 export const createDriver: ProviderFactory = (getOptions, loaders) => {
   const v2 = createExplicitRenderDriver<RecaptchaOptions, RecaptchaApi>(getOptions, loaders, {
-    tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
-    load: loadRecaptcha,
-    params: (options) => ({
+    tokenTtlMs_: RECAPTCHA_TOKEN_TTL_MS,
+    load_: loadRecaptcha,
+    params_: (options) => ({
       sitekey: options.siteKey,
       theme: explicitTheme(options.theme),
       size: invisible(options) ? 'invisible' : (options.size ?? 'normal'),
       badge: options.badge,
     }),
-    scriptKey: (options) => `${options.version}|${explicitLanguage(options.language)}`,
+    scriptKey_: (options) => `${options.version}|${explicitLanguage(options.language)}`,
     // A checkbox is ticked by the user; only an invisible widget can be started from code.
-    execute(grecaptcha, id, options) {
+    execute_(grecaptcha, id, options) {
       if (invisible(options)) grecaptcha.execute(id)
     },
-    callbacks: (events) => ({
+    callbacks_: (events) => ({
       // reCAPTCHA gives no code; it is almost always the network.
-      'error-callback': () => events.error('provider-error'),
+      'error-callback': () => events.error_('provider-error'),
     }),
   })
   const v3 = createV3Driver(getOptions, loaders)
   const pick = () => ((getOptions() as RecaptchaOptions).version === 'v3' ? v3 : v2)
   return {
-    tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
-    load: () => pick().load(),
-    render: (container, events) => pick().render(container, events),
+    tokenTtlMs_: RECAPTCHA_TOKEN_TTL_MS,
+    load_: () => pick().load_(),
+    render_: (container, events) => pick().render_(container, events),
   }
 }
 
@@ -94,30 +94,30 @@ const createV3Driver: ProviderFactory = (getOptions, loaders) => {
   const current = () => getOptions() as RecaptchaOptions
   let api: RecaptchaApi
   return {
-    tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
-    async load() {
+    tokenTtlMs_: RECAPTCHA_TOKEN_TTL_MS,
+    async load_() {
       api = await loadRecaptcha(current(), loaders)
     },
-    render(_container, events) {
+    render_(_container, events) {
       const { siteKey, action, language } = current()
       const grecaptcha = api
       let destroyed = false
-      queueMicrotask(() => !destroyed && events.ready())
+      queueMicrotask(() => !destroyed && events.ready_())
       return {
-        execute() {
+        execute_() {
           grecaptcha.ready(() => {
             Promise.resolve(grecaptcha.execute(siteKey, action ? { action } : {})).then(
-              (token) => !destroyed && token && events.token(token),
-              (cause: unknown) => !destroyed && events.error('provider-error', { cause }),
+              (token) => !destroyed && token && events.token_(token),
+              (cause: unknown) => !destroyed && events.error_('provider-error', { cause }),
             )
           })
         },
-        reset() {},
-        update: (next) =>
+        reset_() {},
+        update_: (next) =>
           (next as RecaptchaOptions).version === 'v3' &&
           next.action === action &&
           next.language === language,
-        destroy() {
+        destroy_() {
           destroyed = true
         },
       }

@@ -16,9 +16,9 @@ export interface TurnstileApi extends ExplicitRenderApi {
 /** Cloudflare Turnstile: `turnstile.render` with `render=explicit`. */
 export const createDriver: ProviderFactory = (getOptions, loaders) =>
   createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, loaders, {
-    tokenTtlMs: TURNSTILE_TOKEN_TTL_MS,
+    tokenTtlMs_: TURNSTILE_TOKEN_TTL_MS,
 
-    load: (options, loaders) =>
+    load_: (options, loaders) =>
       loadGlobalApi(
         options,
         loaders,
@@ -27,7 +27,7 @@ export const createDriver: ProviderFactory = (getOptions, loaders) =>
         () => (window as { turnstile?: TurnstileApi }).turnstile,
       ),
 
-    params: (options) => ({
+    params_: (options) => ({
       sitekey: options.siteKey,
       action: options.action,
       cData: options.cData,
@@ -42,14 +42,14 @@ export const createDriver: ProviderFactory = (getOptions, loaders) =>
     }),
 
     // A render-mode widget starts its challenge on render and again on reset.
-    execute(turnstile, id, options) {
+    execute_(turnstile, id, options) {
       if (options.execution === 'execute') turnstile.execute?.(id)
     },
 
-    callbacks: (events) => ({
+    callbacks_: (events) => ({
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
-        events.error(
+        events.error_(
           CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
           { providerCode },
         )
@@ -57,6 +57,6 @@ export const createDriver: ProviderFactory = (getOptions, loaders) =>
         return true
       },
       // An interactive challenge was left unsolved too long; the widget resets itself.
-      'timeout-callback': () => events.error('expired', { providerCode: 'timeout' }),
+      'timeout-callback': () => events.error_('expired', { providerCode: 'timeout' }),
     }),
   })
