@@ -30,10 +30,9 @@ export function mergeCaptchaOptions(
 export function captchaOptionsChanged(a: CaptchaOptions, b: CaptchaOptions): boolean {
   const left = a as unknown as Record<string, unknown>
   const right = b as unknown as Record<string, unknown>
-  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
-    if (left[key] !== right[key] && typeof left[key] !== 'function') return true
-  }
-  return false
+  return [...Object.keys(left), ...Object.keys(right)].some(
+    (key) => left[key] !== right[key] && typeof left[key] !== 'function',
+  )
 }
 
 /**
@@ -45,6 +44,9 @@ export function withLatestCallbacks(
   options: CaptchaOptions,
   latest: () => CaptchaOptions,
 ): CaptchaOptions {
-  if (!('getServerToken' in options) || !options.getServerToken) return options
-  return { ...options, getServerToken: () => (latest() as CaptchalaOptions).getServerToken!() }
+  if (!(options as CaptchalaOptions).getServerToken) return options
+  return {
+    ...options,
+    getServerToken: () => (latest() as CaptchalaOptions).getServerToken!(),
+  } as CaptchaOptions
 }
