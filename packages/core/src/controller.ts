@@ -5,13 +5,16 @@ import { hasDocument } from './environment'
 import { CaptchaError, widgetSurvives } from './errors'
 import { watchFreshness } from './freshness'
 import { healDelayMs, scheduleHeal } from './heal'
-import { loadSdk, loadStep, loadTries } from './load-script'
+import { DEFAULT_LOAD_TIMEOUT_MS, loadSdk, loadStep, loadTries } from './load-script'
 import type { Loaders, Providers, ProviderDriver, Widget, WidgetEvents } from './provider'
 import { resolveOptions } from './resolve-options'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
 
-/** From render to the widget's `ready`, server token included. Fits the 60 s call bound with the load's own. */
-export const DEFAULT_READY_TIMEOUT_MS = 10_000
+/**
+ * From render to the widget's `ready`, server token included. Fits the 60 s call bound with the
+ * load's own; the same 10 s as a load step, and one constant in the build.
+ */
+export const DEFAULT_READY_TIMEOUT_MS = DEFAULT_LOAD_TIMEOUT_MS
 /** Long enough for a page to hydrate, short enough for a submit button. */
 export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
 
@@ -38,9 +41,9 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   const events = createEmitter<CaptchaEvents & { change: (state: CaptchaState) => void }>()
   let state = IDLE_STATE
 
-  let driver: ProviderDriver | null = null
-  let container: HTMLElement | null = null
-  let widget: Widget | null = null
+  let driver: ProviderDriver | undefined
+  let container: HTMLElement | undefined
+  let widget: Widget | undefined
   let widgetPhase = Phase.None
   // Bumped whenever the widget goes away, so a load that finishes late renders nothing.
   let generation = 0
@@ -49,7 +52,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   let error: CaptchaError | null = null
   let expired = false
   // The challenge in flight, shared by every caller waiting for a token.
-  let run: Promise<string> | null = null
+  let run: Promise<string> | undefined
   let settleRunWith: (reason: unknown, token?: string) => void = noop
   // Someone awaits `run` (false for a background refresh): the status shows `solving`.
   let runAwaited = false
@@ -90,7 +93,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   /** Settles the challenge in flight: with a token, else with `reason`. */
   function settleRun(reason: unknown, value?: string) {
     const settle = settleRunWith
-    run = null
+    run = undefined
     settleRunWith = noop
     runAwaited = runStarted = false
     stopWaitingForMount()
@@ -249,7 +252,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     clearTimeout(readyTimer)
     stopHeal()
     widget?.destroy_()
-    widget = null
+    widget = undefined
     widgetPhase = Phase.None
     runStarted = false
   }
@@ -262,7 +265,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
 
   function unmount() {
     removeWidget()
-    container = null
+    container = undefined
     // The error was the removed widget's; the next mount starts afresh anyway.
     error = null
     healAttempts = 0
@@ -322,7 +325,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       const next = resolveOptions({ ...previous, ...patch } as CaptchaOptions, providers)
       options = next
       if (next.provider !== previous.provider || next.siteKey !== previous.siteKey) {
-        driver = null
+        driver = undefined
         dropToken()
         expired = false
         return rerender()
@@ -338,7 +341,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       removeWidget()
       dropToken()
       destroyed = true
-      container = null
+      container = undefined
       settleRun(new CaptchaError('destroyed'))
       setState(IDLE_STATE)
     },

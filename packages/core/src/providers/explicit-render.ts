@@ -49,26 +49,21 @@ export function createExplicitRenderDriver<O extends CaptchaOptions, A extends E
       const sdk = api
       const host = container.appendChild(document.createElement('div'))
       let destroyed = false
-      const params: Record<string, unknown> = {
+      const params: Record<string, unknown> = {}
+      for (const [name, value] of Object.entries<unknown>({
         ...spec.params_(options),
         ...spec.callbacks_(events),
         callback: (token: string) => events.token_(token),
         'expired-callback': () => events.expire_(),
+      })) {
+        if (value === undefined) continue
+        // Nothing reaches the controller after destroy(), whatever the provider still calls.
+        params[name] =
+          typeof value === 'function'
+            ? (...args: unknown[]) => (destroyed ? undefined : value(...args))
+            : value
       }
-      const id = sdk.render(
-        host,
-        Object.fromEntries(
-          Object.entries(params)
-            .filter(([, value]) => value !== undefined)
-            // Nothing reaches the controller after destroy(), whatever the provider still calls.
-            .map(([name, value]) => [
-              name,
-              typeof value === 'function'
-                ? (...args: unknown[]) => (destroyed ? undefined : value(...args))
-                : value,
-            ]),
-        ),
-      )
+      const id = sdk.render(host, params)
       // After render() returns, so the controller holds this widget when it hears `ready`.
       queueMicrotask(() => destroyed || events.ready_())
 
