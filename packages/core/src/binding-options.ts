@@ -18,7 +18,9 @@ export function mergeCaptchaOptions(
   own: UseCaptchaOptions,
 ): CaptchaOptions {
   const merged: Record<string, unknown> = { ...defaults }
-  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value
+  const given = own as Record<string, unknown>
+  // Plain option objects: `for...in` sees their own keys.
+  for (const key in given) if (given[key] !== undefined) merged[key] = given[key]
   return merged as unknown as CaptchaOptions
 }
 
