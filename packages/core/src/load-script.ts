@@ -56,7 +56,9 @@ export async function loadTries(
   const { attempts = DEFAULT_SCRIPT_ATTEMPTS, baseDelayMs = DEFAULT_BASE_DELAY_MS } = retry ?? {}
   for (let attempt = 1; ; attempt++) {
     try {
-      return await loadOnce(url, nonce, loadTimeoutMs, module)
+      // Resolves with nothing: a try settles with the tag's event, which is no caller's business.
+      await loadOnce(url, nonce, loadTimeoutMs, module)
+      return
     } catch (error: unknown) {
       if (attempt >= attempts) throw error
     }
@@ -65,7 +67,9 @@ export async function loadTries(
 }
 
 /**
- * One try. A tag someone else added for `url` is adopted instead of requesting it twice.
+ * One try, settled with the tag's `load` or `error` event (a failure's event becomes the
+ * `script-load-failed` error's `cause`). A tag someone else added for `url` is adopted instead
+ * of requesting it twice.
  * `module`: for a build whose top-level declarations must not land in the page's global scope.
  */
 function loadOnce(
@@ -73,7 +77,7 @@ function loadOnce(
   nonce?: string,
   timeoutMs?: number,
   module?: boolean,
-): Promise<void> {
+): Promise<unknown> {
   const adopted = [...document.scripts].find((tag) => tag.src === url)
   const script = adopted ?? document.createElement('script')
   if (!adopted) {
@@ -83,9 +87,9 @@ function loadOnce(
     if (nonce) script.setAttribute('nonce', nonce)
     document.head.append(script)
   }
-  const loaded = new Promise<void>((resolve, reject) => {
-    script.addEventListener('load', () => resolve())
-    script.addEventListener('error', () => reject())
+  const loaded = new Promise((resolve, reject) => {
+    script.addEventListener('load', resolve)
+    script.addEventListener('error', reject)
   })
   return loadStep(loaded, timeoutMs).catch((error: unknown) => {
     script.remove()
