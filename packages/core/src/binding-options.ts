@@ -18,7 +18,9 @@ export function mergeCaptchaOptions(
   own: UseCaptchaOptions,
 ): CaptchaOptions {
   const merged: Record<string, unknown> = { ...defaults }
-  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value
+  const given = own as Record<string, unknown>
+  // Plain option objects: `for...in` sees their own keys.
+  for (const key in given) if (given[key] !== undefined) merged[key] = given[key]
   return merged as unknown as CaptchaOptions
 }
 
@@ -30,10 +32,9 @@ export function mergeCaptchaOptions(
 export function captchaOptionsChanged(a: CaptchaOptions, b: CaptchaOptions): boolean {
   const left = a as unknown as Record<string, unknown>
   const right = b as unknown as Record<string, unknown>
-  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
-    if (left[key] !== right[key] && typeof left[key] !== 'function') return true
-  }
-  return false
+  return [...Object.keys(left), ...Object.keys(right)].some(
+    (key) => left[key] !== right[key] && typeof left[key] !== 'function',
+  )
 }
 
 /**
@@ -45,6 +46,9 @@ export function withLatestCallbacks(
   options: CaptchaOptions,
   latest: () => CaptchaOptions,
 ): CaptchaOptions {
-  if (!('getServerToken' in options) || !options.getServerToken) return options
-  return { ...options, getServerToken: () => (latest() as CaptchalaOptions).getServerToken!() }
+  if (!(options as CaptchalaOptions).getServerToken) return options
+  return {
+    ...options,
+    getServerToken: () => (latest() as CaptchalaOptions).getServerToken!(),
+  } as CaptchaOptions
 }

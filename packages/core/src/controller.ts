@@ -5,16 +5,22 @@ import { hasDocument } from './environment'
 import { CaptchaError, widgetSurvives } from './errors'
 import { watchFreshness } from './freshness'
 import { healDelayMs, scheduleHeal } from './heal'
-import type { Providers, ProviderDriver, Widget, WidgetEvents } from './provider'
+import { DEFAULT_LOAD_TIMEOUT_MS, loadSdk, loadStep, loadTries } from './load-script'
+import type { Loaders, Providers, ProviderDriver, Widget, WidgetEvents } from './provider'
 import { resolveOptions } from './resolve-options'
 import type { Captcha, CaptchaEvents, CaptchaOptions, CaptchaState, GetTokenOptions } from './types'
 
-/** From render to the widget's `ready`, server token included. Fits the 60 s call bound with the load's own. */
-export const DEFAULT_READY_TIMEOUT_MS = 10_000
+/**
+ * From render to the widget's `ready`, server token included. Fits the 60 s call bound with the
+ * load's own; the same 10 s as a load step, and one constant in the build.
+ */
+export const DEFAULT_READY_TIMEOUT_MS = DEFAULT_LOAD_TIMEOUT_MS
 /** Long enough for a page to hydrate, short enough for a submit button. */
 export const DEFAULT_MOUNT_TIMEOUT_MS = 5_000
 
 const noop = () => {}
+
+const LOADERS: Loaders = [loadSdk, loadTries, loadStep]
 
 /** The widget's phase (STATE-MACHINE.md); the two without a working widget come first. */
 const enum Phase {
@@ -35,9 +41,9 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   const events = createEmitter<CaptchaEvents & { change: (state: CaptchaState) => void }>()
   let state = IDLE_STATE
 
-  let driver: ProviderDriver | null = null
-  let container: HTMLElement | null = null
-  let widget: Widget | null = null
+  let driver: ProviderDriver | undefined
+  let container: HTMLElement | undefined
+  let widget: Widget | undefined
   let widgetPhase = Phase.None
   // Bumped whenever the widget goes away, so a load that finishes late renders nothing.
   let generation = 0
@@ -46,7 +52,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   let error: CaptchaError | null = null
   let expired = false
   // The challenge in flight, shared by every caller waiting for a token.
-  let run: Promise<string> | null = null
+  let run: Promise<string> | undefined
   let settleRunWith: (reason: unknown, token?: string) => void = noop
   // Someone awaits `run` (false for a background refresh): the status shows `solving`.
   let runAwaited = false
@@ -87,7 +93,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   /** Settles the challenge in flight: with a token, else with `reason`. */
   function settleRun(reason: unknown, value?: string) {
     const settle = settleRunWith
-    run = null
+    run = undefined
     settleRunWith = noop
     runAwaited = runStarted = false
     stopWaitingForMount()
@@ -125,12 +131,12 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     if (!run || runStarted || !widget || widgetPhase !== Phase.Ready) return
     runStarted = true
     // Every challenge starts from a clean widget: one that shows a solved challenge cannot verify again.
-    widget.reset()
-    widget.execute()
+    widget.reset_()
+    widget.execute_()
   }
 
   function acceptToken(value: string, providerTtlMs?: number) {
-    const ttl = options.tokenTtlMs ?? providerTtlMs ?? driver!.tokenTtlMs
+    const ttl = options.tokenTtlMs ?? providerTtlMs ?? driver!.tokenTtlMs_
     dropToken()
     token = value
     expiresAt = Date.now() + ttl
@@ -164,7 +170,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     const { refresh } = options
     // Reached when the refresh did not finish in time, or never ran because the tab slept.
     if (refresh === 'auto' && container && !run) requestRun(false).catch(noop)
-    if (refresh === 'manual' && !run) widget?.reset()
+    if (refresh === 'manual' && !run) widget?.reset_()
     publish()
     events.emit('expire')
   }
@@ -188,7 +194,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
 
   // A destroyed widget reports nothing more (the Widget contract), so one set serves them all.
   const widgetEvents: WidgetEvents = {
-    ready() {
+    ready_() {
       clearTimeout(readyTimer)
       widgetPhase = Phase.Ready
       // An automatic attempt kept the last error on show until now: this widget works.
@@ -197,15 +203,15 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       startRunIfReady()
       publish()
     },
-    token: acceptToken,
-    error: fail,
-    close() {
+    token_: acceptToken,
+    error_: (code, details) => fail(new CaptchaError(code, details)),
+    close_() {
       events.emit('close')
       settleRun(new CaptchaError('challenge-closed'))
       publish()
     },
-    rerender,
-    expire: () => token && expireToken(),
+    rerender_: rerender,
+    expire_: () => token && expireToken(),
   }
 
   /** `healing`: an automatic attempt, which keeps the last error on show until it is ready. */
@@ -220,7 +226,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       .then((createDriver) => {
         if (!current()) return
         // Made once per provider and site key: a driver keeps what outlives its widgets.
-        return (driver ??= createDriver(() => options)).load()
+        return (driver ??= createDriver(() => options, LOADERS)).load_()
       })
       .then(
         () => {
@@ -230,7 +236,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
             options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
           )
           try {
-            widget = driver!.render(target, widgetEvents)
+            widget = driver!.render_(target, widgetEvents)
           } catch (cause) {
             return fail(new CaptchaError('provider-error', { cause }))
           }
@@ -245,8 +251,8 @@ export function createController(input: CaptchaOptions, providers: Providers): C
     generation++
     clearTimeout(readyTimer)
     stopHeal()
-    widget?.destroy()
-    widget = null
+    widget?.destroy_()
+    widget = undefined
     widgetPhase = Phase.None
     runStarted = false
   }
@@ -259,7 +265,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
 
   function unmount() {
     removeWidget()
-    container = null
+    container = undefined
     // The error was the removed widget's; the next mount starts afresh anyway.
     error = null
     healAttempts = 0
@@ -271,12 +277,9 @@ export function createController(input: CaptchaOptions, providers: Providers): C
   const inert = () => destroyed || !hasDocument()
 
   /** `fresh`: run a new challenge even when the held token would do. */
-  function challenge(fresh: boolean, tokenOptions: GetTokenOptions = {}) {
-    if (inert()) {
-      return Promise.reject(new CaptchaError(destroyed ? 'destroyed' : 'unsupported-environment'))
-    }
-    if (!fresh && token && expiresAt! - Date.now() >= (tokenOptions.minTtlMs ?? 0))
-      return Promise.resolve(token)
+  async function challenge(fresh: boolean, tokenOptions: GetTokenOptions = {}) {
+    if (inert()) throw new CaptchaError(destroyed ? 'destroyed' : 'unsupported-environment')
+    if (!fresh && token && expiresAt! - Date.now() >= (tokenOptions.minTtlMs ?? 0)) return token
     // The caller's own signal and timeout stop only its wait (abortable reads just those two).
     return abortable(() => requestRun(true), tokenOptions)
   }
@@ -312,7 +315,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       settleRun(new CaptchaError('aborted'))
       // No working widget (none, or a failed one): render anew.
       if (container && widgetPhase < Phase.Loading) return rerender()
-      widget?.reset()
+      widget?.reset_()
       publish()
     },
 
@@ -322,14 +325,14 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       const next = resolveOptions({ ...previous, ...patch } as CaptchaOptions, providers)
       options = next
       if (next.provider !== previous.provider || next.siteKey !== previous.siteKey) {
-        driver = null
+        driver = undefined
         dropToken()
         expired = false
         return rerender()
       }
       // A token solved for another action would be rejected by the server.
       if (next.action !== previous.action) dropToken()
-      if (widget && !widget.update(next, previous)) rerender()
+      if (widget && !widget.update_(next, previous)) rerender()
       publish()
     },
 
@@ -338,7 +341,7 @@ export function createController(input: CaptchaOptions, providers: Providers): C
       removeWidget()
       dropToken()
       destroyed = true
-      container = null
+      container = undefined
       settleRun(new CaptchaError('destroyed'))
       setState(IDLE_STATE)
     },

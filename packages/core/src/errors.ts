@@ -38,7 +38,7 @@ export class CaptchaError extends Error {
   declare readonly providerCode: string | undefined
 
   constructor(code: CaptchaErrorCode, { providerCode, cause }: CaptchaErrorDetails = {}) {
-    super(`${code}${providerCode ? ` (${providerCode})` : ''}`, { cause })
+    super(providerCode ? `${code} (${providerCode})` : code, { cause })
     Object.assign(this, { name: 'CaptchaError', code, providerCode })
   }
 }

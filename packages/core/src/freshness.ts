@@ -20,7 +20,7 @@ export function watchFreshness(
   function check() {
     stop()
     if (Date.now() >= expiresAt) return expired()
-    const due = refreshAt !== null && Date.now() >= refreshAt
+    const due = Date.now() >= (refreshAt ?? Infinity)
     if (due) refreshAt = null
     // Armed before the handler runs, so a teardown from inside it also clears this timer.
     arm()

@@ -56,46 +56,45 @@ export async function loadTries(
   const { attempts = DEFAULT_SCRIPT_ATTEMPTS, baseDelayMs = DEFAULT_BASE_DELAY_MS } = retry ?? {}
   for (let attempt = 1; ; attempt++) {
     try {
-      return await loadOnce(url, nonce, loadTimeoutMs, module)
-    } catch (error) {
+      // Resolves with nothing: a try settles with the tag's event, which is no caller's business.
+      await loadOnce(url, nonce, loadTimeoutMs, module)
+      return
+    } catch (error: unknown) {
       if (attempt >= attempts) throw error
     }
     await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)))
   }
 }
 
+/**
+ * One try, settled with the tag's `load` or `error` event (a failure's event becomes the
+ * `script-load-failed` error's `cause`). A tag someone else added for `url` is adopted instead
+ * of requesting it twice.
+ * `module`: for a build whose top-level declarations must not land in the page's global scope.
+ */
 function loadOnce(
   url: string,
   nonce?: string,
   timeoutMs?: number,
   module?: boolean,
-): Promise<void> {
-  const script = scriptTag(url, nonce, module)
-  const loaded = new Promise<void>((resolve, reject) => {
-    script.addEventListener('load', () => resolve())
-    script.addEventListener('error', () => reject())
+): Promise<unknown> {
+  const adopted = [...document.scripts].find((tag) => tag.src === url)
+  const script = adopted ?? document.createElement('script')
+  if (!adopted) {
+    // Script-inserted tags are async already.
+    script.src = url
+    if (module) script.type = 'module'
+    if (nonce) script.setAttribute('nonce', nonce)
+    document.head.append(script)
+  }
+  const loaded = new Promise((resolve, reject) => {
+    script.addEventListener('load', resolve)
+    script.addEventListener('error', reject)
   })
   return loadStep(loaded, timeoutMs).catch((error: unknown) => {
     script.remove()
     throw error
   })
-}
-
-/**
- * The tag for `url`: one someone else added is adopted instead of requesting it twice.
- * `module`: for a build whose top-level declarations must not land in the page's global scope.
- */
-function scriptTag(url: string, nonce?: string, module?: boolean): HTMLScriptElement {
-  let tag = [...document.scripts].find((script) => script.src === url)
-  if (!tag) {
-    tag = document.createElement('script')
-    // Script-inserted tags are async already.
-    tag.src = url
-    if (module) tag.type = 'module'
-    if (nonce) tag.setAttribute('nonce', nonce)
-    document.head.append(tag)
-  }
-  return tag
 }
 
 /**

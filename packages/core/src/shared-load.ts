@@ -6,13 +6,14 @@ const loads = new Map<string, Promise<unknown>>()
  * so the next caller starts afresh instead of inheriting a rejection forever.
  */
 export function sharedLoad<T>(key: string, start: () => Promise<T>): Promise<T> {
-  let load = loads.get(key) as Promise<T> | undefined
-  if (!load) {
-    const started: Promise<T> = start().catch((error: unknown) => {
-      loads.delete(key)
-      throw error
-    })
-    loads.set(key, (load = started))
+  if (!loads.has(key)) {
+    loads.set(
+      key,
+      start().catch((error: unknown) => {
+        loads.delete(key)
+        throw error
+      }),
+    )
   }
-  return load
+  return loads.get(key) as Promise<T>
 }

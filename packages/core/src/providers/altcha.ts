@@ -1,7 +1,6 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { AltchaOptions } from '../types'
-import { explicitLanguage } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
 import { loadCustomElement } from './load-custom-element'
 
 // ALTCHA's widget 3, whose challenges are the v2 format `@passline/server` issues. Its build
@@ -20,14 +19,14 @@ export interface AltchaElement extends HTMLElement {
  * ALTCHA: an `<altcha-widget>` of its own per render, fetching its challenge from `siteKey`.
  * Its payload is the token; it lives until the challenge's signed `expiresAt`.
  */
-export const createDriver: ProviderFactory = (getOptions) => ({
-  tokenTtlMs: ALTCHA_TOKEN_TTL_MS,
+export const createDriver: ProviderFactory = (getOptions, loaders) => ({
+  tokenTtlMs_: ALTCHA_TOKEN_TTL_MS,
 
-  async load() {
-    await loadCustomElement(getOptions(), ALTCHA_SCRIPT_URL, 'altcha-widget', true)
+  async load_() {
+    await loadCustomElement(getOptions(), loaders, ALTCHA_SCRIPT_URL, 'altcha-widget', true)
   },
 
-  render(container, events) {
+  render_(container, events) {
     const options = getOptions() as AltchaOptions
     const widget = document.createElement('altcha-widget') as AltchaElement
     let destroyed = false
@@ -48,39 +47,38 @@ export const createDriver: ProviderFactory = (getOptions) => ({
         if (!destroyed) listener(((event as CustomEvent).detail ?? {}) as Record<string, unknown>)
       })
     // Its methods work from `load` on (ALTCHA's docs).
-    on('load', () => events.ready())
+    on('load', () => events.ready_())
     on('verified', ({ payload }) => {
       solved = true
-      events.token(String(payload), payloadTtlMs(String(payload)))
+      events.token_(String(payload), payloadTtlMs(String(payload)))
     })
     on('expired', () => {
       if (solved) {
         solved = false
-        return events.expire()
+        return events.expire_()
       }
       // The challenge ran out while it was being solved.
-      events.error(new CaptchaError('expired', { providerCode: 'challenge-expired' }))
+      events.error_('expired', { providerCode: 'challenge-expired' })
     })
     // ALTCHA names no cause (a challenge URL that failed, a solve that timed out); its widget
     // stays usable and fetches a new challenge on the next `verify()`.
     on('statechange', ({ state }) => {
-      if (state === 'error')
-        events.error(new CaptchaError('challenge-failed', { providerCode: 'error' }))
+      if (state === 'error') events.error_('challenge-failed', { providerCode: 'error' })
     })
     container.appendChild(widget)
 
     return {
-      execute() {
+      execute_() {
         // Its failures arrive as a `statechange` to `error`; the promise itself says nothing more.
         widget.verify().catch(() => {})
       },
-      reset() {
+      reset_() {
         solved = false
         widget.reset()
       },
-      update: (next, previous) =>
+      update_: (next, previous) =>
         next.language === previous.language && next.execution === previous.execution,
-      destroy() {
+      destroy_() {
         destroyed = true
         widget.remove()
       },

@@ -1,7 +1,6 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { CapOptions } from '../types'
-import { explicitLanguage } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
 import { loadCustomElement } from './load-custom-element'
 
 // Cap's widget, pinned to the minor version whose protocol `@passline/server` speaks (Cap's docs
@@ -22,14 +21,14 @@ export interface CapElement extends HTMLElement {
  * Cap: a `<cap-widget>` of its own per render, asking `siteKey` (its API endpoint) for
  * `challenge` and `redeem`. Hidden with `execution: 'execute'`, as Cap's own invisible mode is.
  */
-export const createDriver: ProviderFactory = (getOptions) => ({
-  tokenTtlMs: CAP_TOKEN_TTL_MS,
+export const createDriver: ProviderFactory = (getOptions, loaders) => ({
+  tokenTtlMs_: CAP_TOKEN_TTL_MS,
 
-  async load() {
-    await loadCustomElement(getOptions(), CAP_SCRIPT_URL, 'cap-widget')
+  async load_() {
+    await loadCustomElement(getOptions(), loaders, CAP_SCRIPT_URL, 'cap-widget')
   },
 
-  render(container, events) {
+  render_(container, events) {
     const options = getOptions() as CapOptions
     const widget = document.createElement('cap-widget') as CapElement
     let destroyed = false
@@ -47,32 +46,30 @@ export const createDriver: ProviderFactory = (getOptions) => ({
       })
     on('solve', ({ token }) => {
       solved = true
-      events.token(String(token))
+      events.token_(String(token))
     })
     on('error', ({ code }) => {
       const providerCode = String(code ?? 'unknown')
-      events.error(
-        new CaptchaError(
-          CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
-          { providerCode },
-        ),
+      events.error_(
+        CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
+        { providerCode },
       )
     })
     // The widget resets itself when its token expires (its `expires`).
     on('reset', () => {
-      if (solved && !resetting) events.expire()
+      if (solved && !resetting) events.expire_()
       solved = false
     })
     container.appendChild(widget)
     // After render() returns, so the controller holds this widget when it hears `ready`.
-    queueMicrotask(() => destroyed || events.ready())
+    queueMicrotask(() => destroyed || events.ready_())
 
     return {
-      execute() {
+      execute_() {
         // A failed solve is reported by the `error` event as well; the rejection adds nothing.
         widget.solve().catch(() => {})
       },
-      reset() {
+      reset_() {
         resetting = true
         try {
           widget.reset()
@@ -80,9 +77,9 @@ export const createDriver: ProviderFactory = (getOptions) => ({
           resetting = false
         }
       },
-      update: (next, previous) =>
+      update_: (next, previous) =>
         next.language === previous.language && next.execution === previous.execution,
-      destroy() {
+      destroy_() {
         destroyed = true
         widget.remove()
       },

@@ -1,4 +1,4 @@
-import { loadSdk, loadStep, loadTries } from '../load-script'
+import type { Loaders } from '../provider'
 import type { CaptchaOptions } from '../types'
 
 const CAPTCHALA_LOADER_URL = 'https://cdn.captcha-cdn.net/captchala-loader.js'
@@ -47,7 +47,10 @@ export interface CaptchalaWindow {
  * forgotten so the next mount or reset tries again. An SDK already on the page is adopted, and
  * a `loadCaptchala` already defined is called without loading the loader again.
  */
-export function loadCaptchalaSdk(options: CaptchaOptions): Promise<CaptchalaGlobal> {
+export function loadCaptchalaSdk(
+  options: CaptchaOptions,
+  [loadSdk, loadTries, loadStep]: Loaders,
+): Promise<CaptchalaGlobal> {
   const win = window as CaptchalaWindow
   const url = new URL(options.scriptUrl ?? CAPTCHALA_LOADER_URL, document.baseURI).href
   return loadSdk(

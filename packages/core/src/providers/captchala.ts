@@ -1,4 +1,4 @@
-import { CaptchaError, type CaptchaErrorCode } from '../errors'
+import type { CaptchaErrorCode } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { CaptchalaOptions } from '../types'
 import {
@@ -18,7 +18,7 @@ const MAX_REISSUES_IN_A_ROW = 2
 // Options that the live widget cannot take in place: changing one renders it anew.
 const RENDER_KEYS = ['theme', 'action', 'product', 'execution', 'serverToken'] as const
 
-export const createDriver: ProviderFactory = (getOptions) => {
+export const createDriver: ProviderFactory = (getOptions, loaders) => {
   // A re-issued server token lives here, apart from the caller's options, so that a re-render
   // cannot bring back the expired one; it applies while the caller's `serverToken` is still the
   // one it `replaces`. None yet means the caller's one was rejected and a new one must be issued.
@@ -28,13 +28,13 @@ export const createDriver: ProviderFactory = (getOptions) => {
   let sdk: CaptchalaGlobal
 
   return {
-    tokenTtlMs: CAPTCHALA_TOKEN_TTL_MS,
+    tokenTtlMs_: CAPTCHALA_TOKEN_TTL_MS,
 
-    async load() {
-      sdk = await loadCaptchalaSdk(getOptions())
+    async load_() {
+      sdk = await loadCaptchalaSdk(getOptions(), loaders)
     },
 
-    render(container, events) {
+    render_(container, events) {
       const options = getOptions() as CaptchalaOptions
       const { getServerToken } = options
       let instance: CaptchalaInstance | undefined
@@ -42,7 +42,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
       let attached = false
 
       const fail = (code: CaptchaErrorCode, cause: unknown, providerCode?: string) => {
-        if (!destroyed) events.error(new CaptchaError(code, { providerCode, cause }))
+        if (!destroyed) events.error_(code, { providerCode, cause })
       }
 
       const attach = () => {
@@ -63,12 +63,12 @@ export const createDriver: ProviderFactory = (getOptions) => {
             serverToken,
           })
           .onReady(() => {
-            if (!destroyed) events.ready()
+            if (!destroyed) events.ready_()
           })
           .onSuccess(({ token, expires_in: seconds }) => {
             if (destroyed) return
             reissuesInARow = 0
-            events.token(token, seconds! > 0 ? seconds! * 1000 : undefined)
+            events.token_(token, seconds! > 0 ? seconds! * 1000 : undefined)
           })
           .onError((error) => {
             if (destroyed) return
@@ -78,7 +78,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
               if (reissuesInARow++ < MAX_REISSUES_IN_A_ROW) {
                 reissued = undefined
                 replaces = options.serverToken
-                return events.rerender()
+                return events.rerender_()
               }
               reissuesInARow = 0
               return fail('server-token-failed', error, providerCode)
@@ -92,7 +92,7 @@ export const createDriver: ProviderFactory = (getOptions) => {
             )
           })
           .onClose(() => {
-            if (!destroyed) events.close()
+            if (!destroyed) events.close_()
           })
         if (options.execution !== 'execute') attach()
       }
@@ -113,21 +113,21 @@ export const createDriver: ProviderFactory = (getOptions) => {
           )
 
       return {
-        execute() {
+        execute_() {
           attach()
           instance!.verify()
         },
-        reset() {
+        reset_() {
           instance?.reset()
         },
         // A method's parameters may be narrower: this widget only ever sees CaptchaLa's options.
-        update(next: CaptchalaOptions, previous: CaptchalaOptions) {
+        update_(next: CaptchalaOptions, previous: CaptchalaOptions) {
           const inPlace = RENDER_KEYS.every((key) => next[key] === previous[key])
           if (inPlace && next.language !== previous.language)
             instance?.setLang(next.language ?? 'auto')
           return inPlace
         },
-        destroy() {
+        destroy_() {
           destroyed = true
           instance?.destroy()
         },

@@ -1,8 +1,6 @@
-import { CaptchaError } from '../errors'
-import { loadSdk, loadTries } from '../load-script'
-import type { ProviderFactory } from '../provider'
+import type { Loaders, ProviderFactory } from '../provider'
 import type { CaptchaOptions, FriendlyCaptchaOptions } from '../types'
-import { explicitLanguage } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
 
 // Friendly Captcha v2's site script, pinned as its docs pin it. It defines `window.frcaptcha`
 // as it runs (an IIFE: a classic script is enough).
@@ -29,7 +27,10 @@ export interface FriendlyCaptchaSdk {
   }): FriendlyWidgetHandle
 }
 
-const loadFriendlySdk = (options: CaptchaOptions): Promise<FriendlyCaptchaSdk> => {
+const loadFriendlySdk = (
+  options: CaptchaOptions,
+  [loadSdk, loadTries]: Loaders,
+): Promise<FriendlyCaptchaSdk> => {
   const win = window as { frcaptcha?: FriendlyCaptchaSdk }
   const url = new URL(options.scriptUrl ?? FRIENDLY_SCRIPT_URL, document.baseURI).href
   return loadSdk(
@@ -40,7 +41,7 @@ const loadFriendlySdk = (options: CaptchaOptions): Promise<FriendlyCaptchaSdk> =
 }
 
 /** Friendly Captcha v2: `frcaptcha.createWidget` into an element of its own per render. */
-export const createDriver: ProviderFactory = (getOptions) => {
+export const createDriver: ProviderFactory = (getOptions, loaders) => {
   let sdk: FriendlyCaptchaSdk
   const params = (options: FriendlyCaptchaOptions) => ({
     sitekey: options.siteKey,
@@ -51,13 +52,13 @@ export const createDriver: ProviderFactory = (getOptions) => {
   })
 
   return {
-    tokenTtlMs: FRIENDLY_TOKEN_TTL_MS,
+    tokenTtlMs_: FRIENDLY_TOKEN_TTL_MS,
 
-    async load() {
-      sdk = await loadFriendlySdk(getOptions())
+    async load_() {
+      sdk = await loadFriendlySdk(getOptions(), loaders)
     },
 
-    render(container, events) {
+    render_(container, events) {
       const options = getOptions() as FriendlyCaptchaOptions
       const host = container.appendChild(document.createElement('div'))
       let destroyed = false
@@ -65,29 +66,29 @@ export const createDriver: ProviderFactory = (getOptions) => {
         host.addEventListener(type, (event) => {
           if (!destroyed) listener(((event as CustomEvent).detail ?? {}) as Record<string, unknown>)
         })
-      on('frc:widget.complete', ({ response }) => events.token(String(response)))
-      on('frc:widget.expire', () => events.expire())
+      on('frc:widget.complete', ({ response }) => events.token_(String(response)))
+      on('frc:widget.expire', () => events.expire_())
       on('frc:widget.error', ({ error }) => {
         // `network_error`, `sitekey_invalid`, `sitekey_missing` or `other`: none is a solve
         // that was refused, and the widget is done until it is rendered anew.
         const providerCode = String((error as { code?: unknown } | undefined)?.code ?? 'other')
-        events.error(new CaptchaError('provider-error', { providerCode }))
+        events.error_('provider-error', { providerCode })
       })
       const widget = sdk.createWidget({ element: host, ...params(options) })
       // After render() returns, so the controller holds this widget when it hears `ready`.
-      queueMicrotask(() => destroyed || events.ready())
+      queueMicrotask(() => destroyed || events.ready_())
 
       return {
-        execute() {
+        execute_() {
           widget.start()
         },
-        reset() {
+        reset_() {
           widget.reset()
         },
-        update: (next, previous) =>
+        update_: (next, previous) =>
           JSON.stringify(params(next as FriendlyCaptchaOptions)) ===
           JSON.stringify(params(previous as FriendlyCaptchaOptions)),
-        destroy() {
+        destroy_() {
           destroyed = true
           widget.destroy()
           host.remove()

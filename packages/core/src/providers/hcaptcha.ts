@@ -1,9 +1,9 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { HcaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
 import { explicitTheme } from './explicit-theme'
-import { explicitLanguage, loadGlobalApi } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
+import { loadGlobalApi } from './load-global-api'
 
 const HCAPTCHA_SCRIPT_URL = 'https://js.hcaptcha.com/1/api.js'
 // hCaptcha's tokens verify for 120 s (its SDKs' `tokenExpiration`).
@@ -15,20 +15,21 @@ export interface HcaptchaApi extends ExplicitRenderApi {
 }
 
 /** hCaptcha: `hcaptcha.render` with `render=explicit`; the language is a render parameter. */
-export const createDriver: ProviderFactory = (getOptions) =>
-  createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, {
-    tokenTtlMs: HCAPTCHA_TOKEN_TTL_MS,
+export const createDriver: ProviderFactory = (getOptions, loaders) =>
+  createExplicitRenderDriver<HcaptchaOptions, HcaptchaApi>(getOptions, loaders, {
+    tokenTtlMs_: HCAPTCHA_TOKEN_TTL_MS,
 
-    load: (options) =>
+    load_: (options, loaders) =>
       loadGlobalApi(
         options,
+        loaders,
         HCAPTCHA_SCRIPT_URL,
         // Without `recaptchacompat=off` hCaptcha also claims `window.grecaptcha`.
         { render: 'explicit', recaptchacompat: 'off' },
         () => (window as { hcaptcha?: HcaptchaApi }).hcaptcha,
       ),
 
-    params: (options) => ({
+    params_: (options) => ({
       sitekey: options.siteKey,
       theme: explicitTheme(options.theme),
       size: options.size ?? (options.execution === 'execute' ? 'invisible' : 'normal'),
@@ -36,25 +37,21 @@ export const createDriver: ProviderFactory = (getOptions) =>
     }),
 
     // Opens the challenge; a visible widget's user can also start it with a click.
-    execute(hcaptcha, id, { rqdata }) {
+    execute_(hcaptcha, id, { rqdata }) {
       if (rqdata) hcaptcha.setData?.(String(id), { rqdata })
       hcaptcha.execute?.(id)
     },
 
-    callbacks: (events) => ({
-      'close-callback': () => events.close(),
-      'chalexpired-callback': () =>
-        events.error(new CaptchaError('expired', { providerCode: 'challenge-expired' })),
+    callbacks_: (events) => ({
+      'close-callback': () => events.close_(),
+      'chalexpired-callback': () => events.error_('expired', { providerCode: 'challenge-expired' }),
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
         // Reported through close-callback and chalexpired-callback as well.
         if (providerCode === 'challenge-closed' || providerCode === 'challenge-expired') return
-        events.error(
-          new CaptchaError(
-            providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error',
-            { providerCode },
-          ),
-        )
+        events.error_(providerCode === 'challenge-error' ? 'challenge-failed' : 'provider-error', {
+          providerCode,
+        })
       },
     }),
   })

@@ -1,4 +1,4 @@
-import { loadSdk, loadStep, loadTries } from '../load-script'
+import type { Loaders } from '../provider'
 import type { CaptchaOptions } from '../types'
 
 /**
@@ -10,6 +10,7 @@ import type { CaptchaOptions } from '../types'
  */
 export function loadCustomElement(
   options: CaptchaOptions,
+  [loadSdk, loadTries, loadStep]: Loaders,
   scriptUrl: string,
   tag: string,
   module?: boolean,

@@ -1,4 +1,4 @@
-import { loadSdk, loadStep, loadTries } from '../load-script'
+import type { Loaders } from '../provider'
 import type { CaptchaOptions } from '../types'
 
 let callbacks = 0
@@ -11,6 +11,7 @@ let callbacks = 0
  */
 export function loadGlobalApi<T>(
   options: CaptchaOptions,
+  [loadSdk, loadTries, loadStep]: Loaders,
   scriptUrl: string,
   params: Record<string, string | undefined>,
   adopt: () => T | undefined,
@@ -30,9 +31,4 @@ export function loadGlobalApi<T>(
       delete win[onload]
     }
   })
-}
-
-/** A language for providers that take a tag: `undefined` for `'auto'` lets them follow the browser. */
-export function explicitLanguage(language: string | undefined): string | undefined {
-  return language && language !== 'auto' ? language : undefined
 }

@@ -13,10 +13,8 @@ export interface AdapterModule {
  */
 export const providersOf =
   (adapters: Partial<Record<ProviderName, () => Promise<AdapterModule>>>): Providers =>
-  (name) => {
-    const getAdapter = Object.hasOwn(adapters, name) ? adapters[name] : undefined
-    return (
-      getAdapter &&
-      ((timeoutMs) => loadStep(getAdapter(), timeoutMs).then((adapter) => adapter.createDriver))
-    )
-  }
+  (name) =>
+    Object.hasOwn(adapters, name)
+      ? (timeoutMs) =>
+          loadStep(adapters[name]!(), timeoutMs).then((adapter) => adapter.createDriver)
+      : undefined

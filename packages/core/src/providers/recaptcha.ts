@@ -1,9 +1,9 @@
-import { CaptchaError } from '../errors'
-import type { ProviderFactory } from '../provider'
+import type { Loaders, ProviderFactory } from '../provider'
 import type { RecaptchaOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
 import { explicitTheme } from './explicit-theme'
-import { explicitLanguage, loadGlobalApi } from './load-global-api'
+import { explicitLanguage } from './explicit-language'
+import { loadGlobalApi } from './load-global-api'
 
 const RECAPTCHA_SCRIPT_URL = 'https://www.google.com/recaptcha/api.js'
 // Google: a reCAPTCHA token is valid for two minutes and verifies once.
@@ -27,11 +27,12 @@ const ownApis = new WeakSet<object>()
  * (its widgets keep working with it) and the new one takes `window.grecaptcha`. An API the
  * page loaded by itself is adopted as it is.
  */
-function loadRecaptcha(options: RecaptchaOptions): Promise<RecaptchaApi> {
+function loadRecaptcha(options: RecaptchaOptions, loaders: Loaders): Promise<RecaptchaApi> {
   const win = window as RecaptchaWindow
   const v3 = options.version === 'v3'
   return loadGlobalApi(
     options,
+    loaders,
     RECAPTCHA_SCRIPT_URL,
     { render: v3 ? options.siteKey : 'explicit', hl: explicitLanguage(options.language) },
     () => {
@@ -53,32 +54,32 @@ function loadRecaptcha(options: RecaptchaOptions): Promise<RecaptchaApi> {
  * reCAPTCHA v2 (checkbox or invisible) through `grecaptcha.render`, v3 through
  * `execute(siteKey)`; each render follows the current `version`.
  */
-export const createDriver: ProviderFactory = (getOptions) => {
-  const v2 = createExplicitRenderDriver<RecaptchaOptions, RecaptchaApi>(getOptions, {
-    tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
-    load: loadRecaptcha,
-    params: (options) => ({
+export const createDriver: ProviderFactory = (getOptions, loaders) => {
+  const v2 = createExplicitRenderDriver<RecaptchaOptions, RecaptchaApi>(getOptions, loaders, {
+    tokenTtlMs_: RECAPTCHA_TOKEN_TTL_MS,
+    load_: loadRecaptcha,
+    params_: (options) => ({
       sitekey: options.siteKey,
       theme: explicitTheme(options.theme),
       size: invisible(options) ? 'invisible' : (options.size ?? 'normal'),
       badge: options.badge,
     }),
-    scriptKey: (options) => `${options.version}|${explicitLanguage(options.language)}`,
+    scriptKey_: (options) => `${options.version}|${explicitLanguage(options.language)}`,
     // A checkbox is ticked by the user; only an invisible widget can be started from code.
-    execute(grecaptcha, id, options) {
+    execute_(grecaptcha, id, options) {
       if (invisible(options)) grecaptcha.execute(id)
     },
-    callbacks: (events) => ({
+    callbacks_: (events) => ({
       // reCAPTCHA gives no code; it is almost always the network.
-      'error-callback': () => events.error(new CaptchaError('provider-error')),
+      'error-callback': () => events.error_('provider-error'),
     }),
   })
-  const v3 = createV3Driver(getOptions)
+  const v3 = createV3Driver(getOptions, loaders)
   const pick = () => ((getOptions() as RecaptchaOptions).version === 'v3' ? v3 : v2)
   return {
-    tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
-    load: () => pick().load(),
-    render: (container, events) => pick().render(container, events),
+    tokenTtlMs_: RECAPTCHA_TOKEN_TTL_MS,
+    load_: () => pick().load_(),
+    render_: (container, events) => pick().render_(container, events),
   }
 }
 
@@ -89,35 +90,34 @@ const invisible = (options: RecaptchaOptions) =>
  * v3 has no widget: each `execute()` asks for a score token for the action, and Google shows
  * its badge itself. Mounting only makes the controller ready.
  */
-const createV3Driver: ProviderFactory = (getOptions) => {
+const createV3Driver: ProviderFactory = (getOptions, loaders) => {
   const current = () => getOptions() as RecaptchaOptions
   let api: RecaptchaApi
   return {
-    tokenTtlMs: RECAPTCHA_TOKEN_TTL_MS,
-    async load() {
-      api = await loadRecaptcha(current())
+    tokenTtlMs_: RECAPTCHA_TOKEN_TTL_MS,
+    async load_() {
+      api = await loadRecaptcha(current(), loaders)
     },
-    render(_container, events) {
+    render_(_container, events) {
       const { siteKey, action, language } = current()
       const grecaptcha = api
       let destroyed = false
-      queueMicrotask(() => !destroyed && events.ready())
+      queueMicrotask(() => !destroyed && events.ready_())
       return {
-        execute() {
+        execute_() {
           grecaptcha.ready(() => {
             Promise.resolve(grecaptcha.execute(siteKey, action ? { action } : {})).then(
-              (token) => !destroyed && token && events.token(token),
-              (cause: unknown) =>
-                !destroyed && events.error(new CaptchaError('provider-error', { cause })),
+              (token) => !destroyed && token && events.token_(token),
+              (cause: unknown) => !destroyed && events.error_('provider-error', { cause }),
             )
           })
         },
-        reset() {},
-        update: (next) =>
+        reset_() {},
+        update_: (next) =>
           (next as RecaptchaOptions).version === 'v3' &&
           next.action === action &&
           next.language === language,
-        destroy() {
+        destroy_() {
           destroyed = true
         },
       }

@@ -1,8 +1,7 @@
-import { CaptchaError } from '../errors'
 import type { ProviderFactory } from '../provider'
 import type { TurnstileOptions } from '../types'
 import { createExplicitRenderDriver, type ExplicitRenderApi } from './explicit-render'
-import { explicitLanguage, loadGlobalApi } from './load-global-api'
+import { loadGlobalApi } from './load-global-api'
 
 const TURNSTILE_SCRIPT_URL = 'https://challenges.cloudflare.com/turnstile/v0/api.js'
 // Cloudflare: a Turnstile token is valid for 300 s and can be redeemed once.
@@ -15,24 +14,26 @@ export interface TurnstileApi extends ExplicitRenderApi {
 }
 
 /** Cloudflare Turnstile: `turnstile.render` with `render=explicit`. */
-export const createDriver: ProviderFactory = (getOptions) =>
-  createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, {
-    tokenTtlMs: TURNSTILE_TOKEN_TTL_MS,
+export const createDriver: ProviderFactory = (getOptions, loaders) =>
+  createExplicitRenderDriver<TurnstileOptions, TurnstileApi>(getOptions, loaders, {
+    tokenTtlMs_: TURNSTILE_TOKEN_TTL_MS,
 
-    load: (options) =>
+    load_: (options, loaders) =>
       loadGlobalApi(
         options,
+        loaders,
         TURNSTILE_SCRIPT_URL,
         { render: 'explicit' },
         () => (window as { turnstile?: TurnstileApi }).turnstile,
       ),
 
-    params: (options) => ({
+    params_: (options) => ({
       sitekey: options.siteKey,
       action: options.action,
       cData: options.cData,
       theme: options.theme ?? 'auto',
-      language: explicitLanguage(options.language) ?? 'auto',
+      // Turnstile has an `auto` of its own, for any language not set.
+      language: options.language || 'auto',
       size: options.size,
       execution: options.execution ?? 'render',
       appearance: options.appearance ?? (options.execution === 'execute' ? 'execute' : 'always'),
@@ -41,24 +42,21 @@ export const createDriver: ProviderFactory = (getOptions) =>
     }),
 
     // A render-mode widget starts its challenge on render and again on reset.
-    execute(turnstile, id, options) {
+    execute_(turnstile, id, options) {
       if (options.execution === 'execute') turnstile.execute?.(id)
     },
 
-    callbacks: (events) => ({
+    callbacks_: (events) => ({
       'error-callback': (code: unknown) => {
         const providerCode = String(code)
-        events.error(
-          new CaptchaError(
-            CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
-            { providerCode },
-          ),
+        events.error_(
+          CHALLENGE_FAILED_CODES.test(providerCode) ? 'challenge-failed' : 'provider-error',
+          { providerCode },
         )
         // Handled: without a true, Turnstile throws the error on the page as well.
         return true
       },
       // An interactive challenge was left unsolved too long; the widget resets itself.
-      'timeout-callback': () =>
-        events.error(new CaptchaError('expired', { providerCode: 'timeout' })),
+      'timeout-callback': () => events.error_('expired', { providerCode: 'timeout' }),
     }),
   })
