@@ -2,6 +2,6 @@
 // it; its hydration test adopts it): the elements and attributes of Solid 1's
 // (packages/solid/test/server-html.ts) as Solid 2 writes them, hydration keys `_hk=…`.
 export const SERVER_HTML =
-  '<div _hk=0a0 data-passline-captcha class="box">' +
-  '<div _hk=0a30></div><div _hk=0a60 role="status"></div></div>' +
-  '<form _hk=0f><div data-status="idle"></div></form>'
+  '<div _hk=080 data-passline-captcha class="box">' +
+  '<div _hk=0830></div><div _hk=0860 role="status"></div></div>' +
+  '<form _hk=0c><div data-status="idle"></div></form>'

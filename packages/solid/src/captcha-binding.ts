@@ -10,22 +10,22 @@ import {
   type UseCaptchaOptions,
 } from '@passline/core'
 import { useCaptchaDefaults } from './config-context'
-import { onMounted, watch } from './solid-major'
+import { watch } from './solid-major'
 
 export interface CaptchaBinding {
   captcha: Captcha
   state: () => CaptchaState
-  /** The `language` option in effect (own or default). */
-  language: () => string | undefined
+  /** The options in effect: own, or the provider's defaults. */
+  options: () => CaptchaOptions
   /** The container's ref: `<div ref={binding.ref} />`. */
   ref: (element: HTMLElement) => void
 }
 
 /**
  * One controller per owner: options (and the provider's defaults) in a memo pushed through
- * `update()`; the state read from the controller, tracked by a signal that a subscription made
- * on mount sets; the widget mounted into the ref'd element by an effect. Effects never run on
- * the server; all of it is torn down with the owner.
+ * `update()`; the state read from the controller, tracked by a signal its subscription sets;
+ * the widget mounted into the ref'd element by an effect. Effects never run on the server, so
+ * the controller never starts there; all of it is torn down with the owner.
  */
 export function createCaptchaBinding(options: () => UseCaptchaOptions): CaptchaBinding {
   const defaults = useCaptchaDefaults()
@@ -47,14 +47,11 @@ export function createCaptchaBinding(options: () => UseCaptchaOptions): CaptchaB
     applied = next
     captcha.update(withStableCallbacks(next))
   })
-  onMounted(() => {
-    const keep = (next: CaptchaState) => setChanged((snapshot = next))
-    keep(captcha.getState())
-    return captcha.subscribe(keep)
-  })
   // Cleaned before the destroy below, so pending calls settle with `aborted`.
   watch(container, (element) => element && captcha.mount(element))
   onCleanup(() => captcha.destroy())
+  // Ended before that destroy (cleanups run last first): its idle state is not kept.
+  onCleanup(captcha.subscribe((next) => setChanged((snapshot = next))))
 
-  return { captcha, state, language: () => resolved().language, ref: setContainer }
+  return { captcha, state, options: resolved, ref: setContainer }
 }

@@ -1,19 +1,18 @@
-import { Show, type Accessor } from 'solid-js'
+import { onCleanup, type Accessor } from 'solid-js'
 import type {
   Captcha as Controller,
   CaptchaError,
   CaptchaFailure,
-  CaptchaState,
   CaptchaStatus,
   UseCaptchaOptions,
 } from '@passline/core'
 import { createCaptchaBinding } from './captcha-binding'
 import { createFailure } from './create-failure'
-import { onMounted, type CaptchaStyle, type SolidElement } from './solid-major'
+import { type CaptchaStyle, type SolidElement } from './solid-major'
 
-// `<Dynamic>` is not imported, on purpose: it is a built-in of Solid's compiler, which imports
-// it from its own major's DOM runtime (`solid-js/web` on Solid 1, `@solidjs/web` on Solid 2).
-// Declared for TypeScript in compiler-built-ins.d.ts.
+// `<Dynamic>` and `<Show>` are not imported, on purpose: they are built-ins of Solid's compiler,
+// which imports them from its own major's DOM runtime (`solid-js/web` on Solid 1, `@solidjs/web`
+// on Solid 2). Declared for TypeScript in compiler-built-ins.d.ts.
 
 /** What `ref` on `<Captcha>` gives. */
 export type CaptchaHandle = Pick<
@@ -43,10 +42,10 @@ export type CaptchaProps = UseCaptchaOptions & {
   style?: CaptchaStyle
 }
 
-/** `class` and `style` when given: one given as undefined would render empty on the server. */
+/** `class` and `style` when set: unset, the server would render an empty attribute. */
 const elementProps = ({ class: className, style }: CaptchaProps) => ({
-  ...(className !== undefined && { class: className }),
-  ...(style !== undefined && { style }),
+  ...(className != null && { class: className }),
+  ...(style != null && { style }),
 })
 
 /** The options among the props, each read (and so tracked) here. */
@@ -74,8 +73,8 @@ function optionsOf(props: CaptchaProps): UseCaptchaOptions {
  * replaces those words.
  */
 export function Captcha(props: CaptchaProps): SolidElement {
-  const { captcha, state, language, ref } = createCaptchaBinding(() => optionsOf(props))
-  const failure = createFailure(state, language)
+  const { captcha, state, options, ref } = createCaptchaBinding(() => optionsOf(props))
+  const failure = createFailure(state, () => options().language)
   const retry = captcha.reset
 
   // The controller lives exactly as long as this component's owner, and these listeners with it.
@@ -83,15 +82,13 @@ export function Captcha(props: CaptchaProps): SolidElement {
   captcha.on('expire', () => props.onExpire?.())
   captcha.on('error', (error) => props.onError?.(error))
   // From the controller's events, not an effect: a handler hears each status as it comes, also
-  // on Solid 2, whose effects run after the next flush.
-  onMounted(() => {
-    let previous: CaptchaStatus = 'idle'
-    const report = ({ status }: CaptchaState) => {
+  // on Solid 2, whose effects run after the next flush. Ended before the controller's destroy.
+  let previous: CaptchaStatus = 'idle'
+  onCleanup(
+    captcha.subscribe(({ status }) => {
       if (status !== previous) props.onStatusChange?.((previous = status))
-    }
-    report(captcha.getState())
-    return captcha.subscribe(report)
-  })
+    }),
+  )
 
   const handle: CaptchaHandle = {
     execute: captcha.execute,

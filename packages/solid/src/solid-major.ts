@@ -1,4 +1,5 @@
-import { createContext, createEffect, onCleanup, untrack, type createComponent } from 'solid-js'
+import { createEffect, onCleanup, untrack, type createComponent } from 'solid-js'
+import { isSolid2 } from './config-context'
 
 /**
  * What a component returns, named through a function both majors export: Solid 2 keeps no
@@ -8,13 +9,6 @@ export type SolidElement = ReturnType<typeof createComponent>
 
 /** `style` on an element: CSS text, or values by CSS property name. */
 export type CaptchaStyle = string | { [property: string]: string | number | undefined }
-
-/**
- * Whether the app runs Solid 2: there a context is itself its provider component, in Solid 1 an
- * object with a `Provider`. Read from a value both majors export, since importing a name only
- * one of them has would fail to load under the other.
- */
-export const isSolid2 = /* @__PURE__ */ (() => typeof createContext() === 'function')()
 
 type Effect<T> = (value: T) => void | (() => void)
 // Solid 2's signature; this package compiles against Solid 1's types.
@@ -35,6 +29,3 @@ export const watch = <T>(source: () => T, effect: Effect<T>): void =>
           if (cleanup) onCleanup(cleanup)
         })
       })
-
-/** Runs `effect` once after rendering; a function it returns runs on disposal. */
-export const onMounted = (effect: Effect<void>): void => watch(() => {}, effect)

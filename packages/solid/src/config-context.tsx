@@ -1,6 +1,6 @@
-import { createComponent, createContext, useContext, type Component } from 'solid-js'
+import { createContext, useContext, type Component } from 'solid-js'
 import type { CaptchaDefaults } from '@passline/core'
-import { isSolid2, type SolidElement } from './solid-major'
+import type { SolidElement } from './solid-major'
 
 export type { CaptchaDefaults }
 
@@ -8,6 +8,13 @@ const NO_DEFAULTS = () => ({})
 
 // Carries a getter, so a provider whose `value` changes reaches the captchas below it.
 const CaptchaConfigContext = /* @__PURE__ */ createContext<() => CaptchaDefaults>(NO_DEFAULTS)
+
+/**
+ * Whether the app runs Solid 2, told by a value both majors export (importing a name only one of
+ * them has would fail to load under the other): Solid 2's context is itself its provider
+ * component, with no `Provider` as Solid 1's has.
+ */
+export const isSolid2 = !CaptchaConfigContext.Provider
 
 /**
  * Sets defaults for every `useCaptcha` and `<Captcha>` below it; their own options win.
@@ -18,19 +25,11 @@ export function CaptchaConfigProvider(props: {
   value: CaptchaDefaults
   children?: SolidElement
 }): SolidElement {
-  return createComponent(
-    // Solid 2's context is its own provider; Solid 1's has one.
-    (isSolid2 ? CaptchaConfigContext : CaptchaConfigContext.Provider) as Component<{
-      value: () => CaptchaDefaults
-      children?: SolidElement
-    }>,
-    {
-      value: () => props.value,
-      get children() {
-        return props.children
-      },
-    },
-  )
+  const Provider = (isSolid2 ? CaptchaConfigContext : CaptchaConfigContext.Provider) as Component<{
+    value: () => CaptchaDefaults
+    children?: SolidElement
+  }>
+  return <Provider value={() => props.value}>{props.children}</Provider>
 }
 
 /** The defaults set above, as a getter. */
