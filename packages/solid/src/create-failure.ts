@@ -1,6 +1,6 @@
-import { createEffect, createMemo, createSignal, on } from 'solid-js'
-import { isServer } from 'solid-js/web'
+import { createMemo, createSignal } from 'solid-js'
 import { describeFailure, loadCaptchaTexts, type CaptchaState } from '@passline/core'
+import { watch } from './solid-major'
 
 /**
  * The failure to show in place of the widget, in the component's language. The language's
@@ -10,12 +10,11 @@ import { describeFailure, loadCaptchaTexts, type CaptchaState } from '@passline/
 export function createFailure(state: () => CaptchaState, language: () => string | undefined) {
   const [arrivals, setArrivals] = createSignal(0)
   const failure = createMemo(() => (arrivals(), describeFailure(state(), language())))
-  if (!isServer) {
-    createEffect(
-      on([language, () => !!failure()], ([current]) => {
-        void loadCaptchaTexts(current).then((arrived) => arrived && setArrivals((n) => n + 1))
-      }),
-    )
-  }
+  watch(
+    () => [language(), !!failure()] as const,
+    ([current]) => {
+      void loadCaptchaTexts(current).then((arrived) => arrived && setArrivals((n) => n + 1))
+    },
+  )
   return failure
 }
