@@ -25,8 +25,10 @@ export DO_NOT_TRACK=1
 echo "bootstrap: installing dependencies from the lockfile"
 $PNPM install --frozen-lockfile --reporter=silent
 # Angular 22 brings TypeScript 6 and Babel 8, which pnpm would hand the workspace's other
-# projects as their peers: it installs apart (compat/angular-22/package.json says why).
+# projects as their peers: it installs apart (compat/angular-22/package.json says why). So does
+# Angular 20, whose build tools want other peers than the workspace's (its package.json says which).
 $PNPM install --frozen-lockfile --ignore-workspace --dir compat/angular-22 --reporter=silent
+$PNPM install --frozen-lockfile --ignore-workspace --dir compat/angular-20 --reporter=silent
 
 SUDO=""
 if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
