@@ -14,6 +14,7 @@ export default defineConfig({
       'packages/*/vitest.browser.config.ts',
       'apps/*/vitest.config.ts',
       'compat/*/vitest.config.ts',
+      'compat/*/vitest.ssr.config.ts',
       ...(nodeMajor >= 22 ? ['compat/*/vitest.node22*.config.ts'] : []),
     ],
   },

@@ -25,8 +25,10 @@ export DO_NOT_TRACK=1
 echo "bootstrap: installing dependencies from the lockfile"
 $PNPM install --frozen-lockfile --reporter=silent
 # Angular 22 brings TypeScript 6 and Babel 8, which pnpm would hand the workspace's other
-# projects as their peers: it installs apart (compat/angular-22/package.json says why).
+# projects as their peers: it installs apart (compat/angular-22/package.json says why). So does
+# Angular 20, whose build tools want other peers than the workspace's (its package.json says which).
 $PNPM install --frozen-lockfile --ignore-workspace --dir compat/angular-22 --reporter=silent
+$PNPM install --frozen-lockfile --ignore-workspace --dir compat/angular-20 --reporter=silent
 # The packed apps stage's apps (compat/apps-node24/README.md), each apart: their frameworks
 # need Node 22.17+ or 24 (and their install scripts run on it), so pnpm runs on the registry's
 # Node 24 that the root install brought (linux-x64 only; elsewhere the stage is skipped).

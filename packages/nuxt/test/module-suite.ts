@@ -1,6 +1,7 @@
 // The module in a real Nuxt app, built for production and served: server rendering, the
 // auto-imports, the public and private runtime config, and verifyCaptcha against the mock.
-// Run on the module's own fixture (Nuxt 4) and on compat/nuxt-3's (Nuxt 3).
+// Run on the module's own fixture (Nuxt 4), on compat/nuxt-3's (Nuxt 3.21) and on
+// compat/nuxt-3.13's.
 import { createMockServer, solveChallenge } from '@passline/mock-server'
 import { $fetch, createPage, fetch, setup, url, useTestContext } from '@nuxt/test-utils/e2e'
 import { afterAll, describe, expect, it } from 'vitest'
