@@ -5,4 +5,7 @@ import { definePasslineProject } from '../../vitest.shared.ts'
 export default definePasslineProject('angular-schematics', {
   environment: 'node',
   include: ['test/**/*.schematics.test.ts'],
+  // Each test has Angular's own schematics make a workspace and an application first: seconds
+  // of work, more on a two-core machine that runs other projects beside it.
+  testTimeout: 30_000,
 })

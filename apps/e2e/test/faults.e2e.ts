@@ -119,6 +119,9 @@ describe.each(appNames)('%s', (app) => {
       await page.clock.install()
       const remove = fault.afterReady ? null : await fault.apply(page)
       await page.goto(url({ mode: 'invisible', key: 'test_pass_invisible', lang: 'en' }))
+      // The page's script has run (a server-rendered page says `idle` until it hydrates; a
+      // submit before that is the browser's own, not the page's).
+      await page.locator('#status').filter({ hasNotText: 'Captcha: idle' }).waitFor()
       if (!remove) await statusIs(page, 'ready')
       const removeLate = remove ?? (await fault.apply(page))
       const email = freshEmail('fault')

@@ -50,15 +50,16 @@ const shared = sharedOptions(settings, config, {
 })
 
 const captcha: Captcha = createCaptcha({ ...shared, ...flowOptions(settings.mode) })
+// Before mounting, so the status line also says `loading`: a subscriber hears changes only.
+captcha.subscribe((state) => {
+  const problem = state.error && ` (${state.error.code}) — ${captchaProblem(state.error.code)}`
+  status.textContent = `Captcha: ${state.status}${problem || ''}`
+})
 captcha.mount(
   settings.mode === 'bind' ? submitButton : document.querySelector<HTMLElement>('#captcha')!,
 )
 // With the popup bound to the button, the click that solved the challenge submits the form.
 if (settings.mode === 'bind') captcha.on('verify', () => form.requestSubmit())
-captcha.subscribe((state) => {
-  const problem = state.error && ` (${state.error.code}) — ${captchaProblem(state.error.code)}`
-  status.textContent = `Captcha: ${state.status}${problem || ''}`
-})
 select('language').addEventListener('change', () =>
   captcha.update({ language: select('language').value }),
 )
