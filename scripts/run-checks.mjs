@@ -40,8 +40,8 @@ const stages = [
   { name: 'package checks', command: 'turbo run check:package --output-logs=errors-only' },
   {
     // The packed tarballs in a minimal app of each current meta-framework major, built and
-    // served on Node 24, used in Chromium: apps/e2e/packed/packed-apps.test.ts.
-    name: 'packed apps (Node 24)',
+    // served on Node 24 and 22, used in Chromium: apps/e2e/packed/packed-apps.test.ts.
+    name: 'packed apps (Node 24, 22)',
     when: () => existsSync('apps/e2e/package.json'),
     command: `pnpm --filter @passline/e2e exec vitest run --config vitest.packed.config.ts --reporter=default --reporter=json --outputFile.json=../../${resultsDir}/packed-apps.json`,
     results: `${resultsDir}/packed-apps.json`,

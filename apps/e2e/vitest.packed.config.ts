@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// The `packed apps (Node 24)` stage of `npm test` (packed/packed-apps.test.ts): run by
+// The `packed apps (Node 24, 22)` stage of `npm test` (packed/packed-apps.test.ts): run by
 // scripts/run-checks.mjs, and by itself with `pnpm --filter @passline/e2e exec vitest run
 // --config vitest.packed.config.ts`.
 export default defineConfig({

@@ -1,4 +1,4 @@
-// The apps of the `packed apps (Node 24)` stage: a minimal app of each current meta-framework
+// The apps of the `packed apps (Node 24, 22)` stage: a minimal app of each current meta-framework
 // major in compat/apps-node24/ (installed apart by scripts/bootstrap.sh), plus the READMEs'
 // recipes, unchanged, written into it before each build (git-ignored there).
 import { readFileSync } from 'node:fs'
@@ -13,9 +13,14 @@ export interface PackedApp {
   packages: string[]
   /** Each file the READMEs teach, by its path in the app. */
   recipes: () => Record<string, string>
-  /** Node 24's arguments for the production build, in `dir`. */
+  /**
+   * The Nodes it is built and served on, each in turn: 24, and 22 where the framework's
+   * `engines` allows it (our Node 22 is 22.23.5).
+   */
+  nodes: ('24' | '22')[]
+  /** Node's arguments for the production build, in `dir`. */
   build: string[]
-  /** Node 24's arguments for the production server, and its environment. */
+  /** Node's arguments for the production server, and its environment. */
   serve: (port: number, mockUrl: string) => { args: string[]; env: Record<string, string> }
   /** The recipe's page. */
   path: string
@@ -50,6 +55,7 @@ export const PACKED_APPS: PackedApp[] = [
     name: 'SvelteKit 3',
     dir: `${appsRoot}sveltekit-3/`,
     packages: ['core', 'svelte', 'server'],
+    nodes: ['24', '22'],
     recipes: () => ({
       // The recipe is a whole component: a page of its own beside the scaffold's.
       'src/routes/signup/+page.svelte': readRecipe('packages/svelte/README.md', 'svelte').code,
@@ -72,6 +78,7 @@ export const PACKED_APPS: PackedApp[] = [
     name: 'Astro 7',
     dir: `${appsRoot}astro-7/`,
     packages: ['core', 'element', 'server'],
+    nodes: ['24', '22'],
     recipes: () => ({
       // The element in an Astro page that validates its own form post.
       'src/pages/signup.astro': readRecipe('packages/element/README.md', 'astro').code,
@@ -93,6 +100,8 @@ export const PACKED_APPS: PackedApp[] = [
     name: 'SolidStart 2',
     dir: `${appsRoot}solidstart-2/`,
     packages: ['core', 'solid', 'server'],
+    // @solidjs/start 2 declares Node 24 and later.
+    nodes: ['24'],
     recipes: () => ({
       // The recipe is a component; the app's route src/routes/signup.tsx renders it.
       'src/SignupForm.tsx': readRecipe('packages/solid/README.md', 'solid').code,
@@ -111,6 +120,7 @@ export const PACKED_APPS: PackedApp[] = [
     name: 'Nuxt 4',
     dir: `${appsRoot}nuxt-4/`,
     packages: ['core', 'vue', 'server', 'nuxt'],
+    nodes: ['24', '22'],
     recipes: () => ({
       'nuxt.config.ts': labelled('packages/nuxt/README.md', 'nuxt.config.ts'),
       // Nuxt 4's source folder is app/.

