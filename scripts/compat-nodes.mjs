@@ -43,13 +43,19 @@ const needsNode22 = [
   'solid-ssr (Solid 2)',
 ]
 
+// The oldest Angular in the peer range, which still supports Node 20: the oldest with the oldest.
+const angular20 = ['angular (Angular 20)', 'angular-ssr (Angular 20)']
+
 // Each run: the Vitest projects, and file filters when only some of a project's files apply.
 // MSW 2 is the one Node 20 users can run (MSW 3 needs 22.12+), so its test runs there too.
 const nodes = [
   {
     label: 'Node 20',
     pkg: 'node20-linux-x64',
-    runs: [{ projects: nodeFacing }, { projects: ['mock-server'], files: ['test/msw.test.ts'] }],
+    runs: [
+      { projects: [...nodeFacing, ...angular20] },
+      { projects: ['mock-server'], files: ['test/msw.test.ts'] },
+    ],
   },
   {
     label: 'Node 22',
