@@ -21,6 +21,9 @@ export PNPM
 
 export TURBO_TELEMETRY_DISABLED=1
 export DO_NOT_TRACK=1
+# libuv hands file operations to io_uring on Linux; here a Node 24 process once waited forever on
+# one that never completed (a known class of kernel and libuv hangs). Its thread pool instead.
+export UV_USE_IO_URING=0
 
 echo "bootstrap: installing dependencies from the lockfile"
 $PNPM install --frozen-lockfile --reporter=silent
