@@ -16,6 +16,12 @@ export interface TaughtApp {
   bundled: boolean
   /** Where its served files are. */
   served: string
+  /**
+   * What the page shows of the captcha: `widget`, the binding's own (ticked before the submit,
+   * saying in words when it cannot load); `status`, the headless core's recipe: its status line
+   * shows the controller's `status`, and the submit runs the challenge (CaptchaLa's popup).
+   */
+  shows: 'widget' | 'status'
 }
 
 export const TAUGHT_APPS: TaughtApp[] = [
@@ -26,10 +32,20 @@ export const TAUGHT_APPS: TaughtApp[] = [
   { name: 'angular', readme: 'packages/angular/README.md', recipeFile: 'recipe.ts' },
   // No bundler on this page: the recipe is the whole index.html.
   { name: 'element', readme: 'packages/element/README.md', recipeFile: 'index.html' },
+  // The headless core: the recipe is the page's script, into the page its README describes.
+  { name: 'core', readme: 'packages/core/README.md', recipeFile: 'recipe.ts' },
 ].map((app) => {
   const root = fileURLToPath(new URL(`./${app.name}/`, import.meta.url))
   const bundled = app.name !== 'element'
-  return { ...app, recipeId: app.name, root, bundled, served: bundled ? `${root}dist/` : root }
+  const shows: TaughtApp['shows'] = app.name === 'core' ? 'status' : 'widget'
+  return {
+    ...app,
+    recipeId: app.name,
+    root,
+    bundled,
+    served: bundled ? `${root}dist/` : root,
+    shows,
+  }
 })
 
 /** The backend every taught app posts to: the server README's Express recipe. */
