@@ -101,11 +101,7 @@ const taughtEmulator: Emulator = createEmulator({
   apps: [{ appKey: 'your-app-key', appSecret: 'unused' }],
 })
 const taught = new Map<string, ServedApp>()
-/**
- * The bundled taught apps with a binding's widget. (The core's recipe page, a status line and
- * an invisible challenge, has neither the widget nor the component's failure to wait for.)
- */
-const A11Y_TAUGHT_APPS = TAUGHT_APPS.filter((app) => app.bundled && app.shows === 'widget')
+const A11Y_TAUGHT_APPS = TAUGHT_APPS.filter((app) => app.bundled)
 
 beforeAll(async () => {
   stack = await startStack()
@@ -229,18 +225,35 @@ const PAGES: Record<string, Record<string, State>> = {
   ...Object.fromEntries(
     A11Y_TAUGHT_APPS.map((app) => {
       const check = (page: Page) => page.getByRole('button', { name: "I'm not a robot" })
-      const states: Record<string, State> = {
-        'with its widget': async (page) => {
+      const status = (page: Page, text: RegExp) => page.locator('#status', { hasText: text })
+      // The core's recipe page: a status line, and the challenge runs on the submit.
+      const coreStates: Record<string, State> = {
+        'ready to submit': async (page) => {
           await routeProviders(page, taughtEmulator)
           await page.goto(taught.get(app.name)!.url)
-          await check(page).waitFor()
+          await status(page, /^ready$/).waitFor()
         },
         'after the loader failed': async (page) => {
           await page.route(/^https:\/\//, (route) => route.abort())
           await page.goto(taught.get(app.name)!.url)
-          await componentFailed(page)
+          await status(page, /^The security check could not load\.$/).waitFor()
         },
       }
+      const states: Record<string, State> =
+        app.shows === 'status'
+          ? coreStates
+          : {
+              'with its widget': async (page) => {
+                await routeProviders(page, taughtEmulator)
+                await page.goto(taught.get(app.name)!.url)
+                await check(page).waitFor()
+              },
+              'after the loader failed': async (page) => {
+                await page.route(/^https:\/\//, (route) => route.abort())
+                await page.goto(taught.get(app.name)!.url)
+                await componentFailed(page)
+              },
+            }
       return [`the taught ${app.name} app`, states]
     }),
   ),
