@@ -59,6 +59,40 @@ describe('createPolicy', () => {
     expect((await policy.check({ ip: '192.0.2.3' })).action).toBe('challenge')
   })
 
+  describe('account keys are normalized before hashing', () => {
+    const victim = 'victim@example.com'
+    const variants: [string, string][] = [
+      ['upper case', 'Victim@example.com'],
+      ['a leading space', ' victim@example.com'],
+      ['a trailing tab and newline', 'victim@example.com\t\n'],
+      ['an upper-case domain', 'victim@EXAMPLE.com'],
+      ['a trailing zero-width space (U+200B)', 'victim@example.com\u200b'],
+      ['a zero-width joiner inside (U+200D)', 'vic\u200dtim@example.com'],
+      ['a word joiner (U+2060)', 'victim\u2060@example.com'],
+      ['a byte-order mark (U+FEFF)', '\ufeffvictim@example.com'],
+      ['a soft hyphen (U+00AD)', 'vic\u00adtim@example.com'],
+      ['a fullwidth letter (U+FF56)', '\uff56ictim@example.com'],
+      ['a fullwidth, upper-case address', '\uff36\uff29\uff23\uff34\uff29\uff2d\uff20example.com'],
+      ['a fullwidth at sign (U+FF20)', 'victim\uff20example.com'],
+    ]
+    it.each(variants)('%s counts against the same account', async (_, variant) => {
+      const policy = createPolicy({ meter: false, now: manualClock().now })
+      for (let i = 0; i < 3; i++) {
+        await policy.check({ account: victim })
+        await policy.record({ account: victim }, failure())
+      }
+      expect(await policy.check({ account: variant })).toMatchObject({ action: 'challenge' })
+      expect(storeKeys({ account: variant }, 64)).toEqual(storeKeys({ account: victim }, 64))
+    })
+
+    it('keeps different accounts apart, and an account that normalizes to nothing is absent', () => {
+      expect(storeKeys({ account: 'victim@example.com' }, 64)).not.toEqual(
+        storeKeys({ account: 'victim2@example.com' }, 64),
+      )
+      expect(storeKeys({ account: ' \u200b\ufeff ' }, 64)).toEqual(storeKeys({}, 64))
+    })
+  })
+
   it('stores no address or account, only fixed-size digests', () => {
     const keys = storeKeys({ ip: '2001:db8::1', account: 'alice@example.com' }, 64)
     expect(keys).toHaveLength(2)
