@@ -38,6 +38,12 @@ export function normalizeKey(value: string): string {
   return value.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().normalize('NFKC').trim()
 }
 
+/**
+ * The one store key of every request that has no key with a value (e.g. `{ ip: null }`): such
+ * requests are counted together rather than not at all. No `name:digest` key can equal it.
+ */
+export const UNKNOWN_CLIENT = 'unknown-client'
+
 /** `2001:db8:1:2::/64` for any address in that /64; IPv4 (mapped or not) as is; else the text. */
 export function groupIp(value: string, ipv6Prefix: number): string {
   if (!ipaddr.isValid(value)) return value

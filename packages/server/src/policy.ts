@@ -1,6 +1,6 @@
 import { memoryStore } from './memory-store'
 import { instruments, type MetricsOption } from './metrics'
-import { storeKeys, type PolicyKeys } from './policy-keys'
+import { storeKeys, UNKNOWN_CLIENT, type PolicyKeys } from './policy-keys'
 import type { KeyState, PolicyStore, Settlement, StoreLimits } from './policy-store'
 import type { Verdict } from './verdict'
 import { VERIFY_ERRORS } from './verify-errors'
@@ -11,7 +11,6 @@ import { VERIFY_ERRORS } from './verify-errors'
  * - `challenge_threshold`: `challengeAfter` reached (challenge)
  * - `block_threshold`: `blockAfter` reached (block, with `retryAfter`)
  * - `cleared`: a challenged success forgot the failures (allow; from `record`)
- * - `no_keys`: no key had a value, so nothing could be counted (allow)
  * - `store_error`, `store_timeout`: the store failed or was slower than `storeTimeoutMs`
  *   (`onStoreError`, `challenge` by default)
  */
@@ -20,7 +19,6 @@ export const DECISION_REASONS = [
   'challenge_threshold',
   'block_threshold',
   'cleared',
-  'no_keys',
   'store_error',
   'store_timeout',
 ] as const
@@ -91,6 +89,12 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   const timeoutMs = options.storeTimeoutMs ?? 250
   const now = options.now ?? Date.now
   const ipv6Prefix = options.ipv6Prefix ?? 64
+  // A request with no key at all (a clientIp that found no address) is not let through
+  // uncounted: every such request counts under one shared key, and they escalate together.
+  const keysOf = (keys: PolicyKeys) => {
+    const names = storeKeys(keys, ipv6Prefix)
+    return names.length ? names : [UNKNOWN_CLIENT]
+  }
 
   const decide = (states: KeyState[], at: number): Decision => {
     const total = Math.max(...states.map((state) => state.failures + state.pending))
@@ -128,30 +132,27 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
 
   return {
     async check(keys) {
-      const names = storeKeys(keys, ipv6Prefix)
-      const decision = names.length
-        ? await guarded(async () => {
-            const at = now()
-            const { reserved, states } = await store.reserve(names, at, limits)
-            const decided = decide(states, at)
-            // Another request reached the block between reading and reserving cannot happen
-            // (one atomic step), but a store may refuse for its own reasons: never allow then.
-            return reserved || decided.action === 'block'
-              ? decided
-              : {
-                  action: 'block',
-                  retryAfter: Math.ceil(limits.windowMs / 1000),
-                  reason: 'block_threshold',
-                }
-          })
-        : ({ action: 'allow', reason: 'no_keys' } as const)
+      const names = keysOf(keys)
+      const decision = await guarded(async () => {
+        const at = now()
+        const { reserved, states } = await store.reserve(names, at, limits)
+        const decided = decide(states, at)
+        // Another request reached the block between reading and reserving cannot happen
+        // (one atomic step), but a store may refuse for its own reasons: never allow then.
+        return reserved || decided.action === 'block'
+          ? decided
+          : {
+              action: 'block',
+              retryAfter: Math.ceil(limits.windowMs / 1000),
+              reason: 'block_threshold',
+            }
+      })
       await count(decision, options.meter)
       return decision
     },
 
     async record(keys, verdict, recordOptions = {}) {
-      const names = storeKeys(keys, ipv6Prefix)
-      if (!names.length) return { action: 'allow', reason: 'no_keys' }
+      const names = keysOf(keys)
       const settlement: Settlement = verdict.success
         ? recordOptions.challenged
           ? 'clear'

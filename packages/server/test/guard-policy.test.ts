@@ -3,7 +3,13 @@
 import { createMockServer, solveChallenge, type MockServer } from '@passline/mock-server'
 import { Hono, type Context } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CaptchalaClient, createPolicy, createVerifier, type Verifier } from '../src/index'
+import {
+  CaptchalaClient,
+  createPolicy,
+  createVerifier,
+  getClientIp,
+  type Verifier,
+} from '../src/index'
 import { requireCaptcha } from '../src/hono'
 
 let mock: MockServer
@@ -110,5 +116,38 @@ describe('a guard with a policy', () => {
     expect(answered.status).toBe(200)
     // Cleared: a plain token passes again.
     expect((await send(await solve())).status).toBe(200)
+  })
+})
+
+describe('a guard whose clientIp finds no address', () => {
+  // Hono on Node: a Fetch Request has no socket, so trustProxy: false always answers null;
+  // trustProxy: 1 answers null without a usable X-Forwarded-For.
+  const guarded = (clientIp: (c: Context) => string | null) => {
+    const hono = new Hono()
+    const policy = createPolicy({ challengeAfter: 2, blockAfter: 5, meter: false })
+    hono.post('/login', requireCaptcha({ verifier, policy, clientIp }), (c) => c.json({ ok: true }))
+    return (token: string, headers: Record<string, string> = {}) =>
+      hono.request('/login', { method: 'POST', headers: { 'x-captcha-token': token, ...headers } })
+  }
+
+  it.each([
+    ['trustProxy: false', (c: Context) => getClientIp(c.req.raw, { trustProxy: false })],
+    ['trustProxy: 1', (c: Context) => getClientIp(c.req.raw, { trustProxy: 1 })],
+  ])('%s: its requests are counted together, not let through uncounted', async (_, clientIp) => {
+    const send = guarded(clientIp)
+    calls = 0
+    const reasons: string[] = []
+    for (let i = 0; i < 30; i++) {
+      const headers: Record<string, string> =
+        i % 3 === 0 ? {} : { 'x-forwarded-for': i % 3 === 1 ? 'junk' : 'unknown, ' }
+      const answer = await send('pt_forged', headers)
+      expect(answer.status).not.toBe(200)
+      reasons.push(((await answer.json()) as { reason: string }).reason)
+    }
+    // challengeAfter (2) tokens reached the provider; every later one was refused unverified.
+    expect(calls).toBe(2)
+    expect(reasons.slice(0, 2)).toEqual(['invalid_token', 'invalid_token'])
+    for (const reason of reasons.slice(2))
+      expect(['challenge_required', 'blocked']).toContain(reason)
   })
 })

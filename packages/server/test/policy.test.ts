@@ -39,12 +39,22 @@ describe('createPolicy', () => {
     expect(Date.now() - started).toBeLessThan(1000)
   })
 
-  it('allows with no_keys when no key has a value', async () => {
-    const policy = createPolicy({ meter: false })
-    expect(await policy.check({ ip: null, account: '' })).toEqual({
-      action: 'allow',
-      reason: 'no_keys',
-    })
+  it('counts a request with no key under one shared unknown-client key, never letting it through uncounted', async () => {
+    const policy = createPolicy({ meter: false, now: manualClock().now })
+    // A clientIp that answers null (no socket, no trusted header) must not switch it off.
+    for (let i = 0; i < 3; i++) {
+      expect((await policy.check({ ip: null })).action).toBe('allow')
+      await policy.record({ ip: null }, failure())
+    }
+    // Every request with no key shares that count, whatever its keys were called.
+    for (const keys of [{ ip: null }, {}, { ip: '', account: undefined }, { account: '\u200b' }])
+      expect(await policy.check(keys)).toEqual({
+        action: 'challenge',
+        reason: 'challenge_threshold',
+      })
+    // A request with a key counts against that key alone.
+    expect((await policy.check({ ip: '192.0.2.1' })).action).toBe('allow')
+    expect((await policy.check({ ip: null, account: 'alice' })).action).toBe('allow')
   })
 
   it('keeps at most maxKeys, forgetting the least recently used', async () => {
