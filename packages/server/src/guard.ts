@@ -43,7 +43,8 @@ export interface GuardOptions<Request> {
   keys?: (request: Request, clientIp: string | null) => PolicyKeys
   /**
    * How a client the policy escalated answers. Without it, an escalated client is refused
-   * (`challenge_required`, counted) with no provider call until its failures age out.
+   * (`challenge_required`, not counted: nothing was verified) with no provider call until its
+   * failures age out.
    */
   challenge?: ChallengeOptions<Request>
   /** Default: the `X-Captcha-Token` header, else the body (`captchaToken`, then the providers' fields). */

@@ -36,9 +36,15 @@ export interface Decision {
 export interface PolicyOptions {
   /** Default `memoryStore()`: this process only. `redisStore(client)` for many instances. */
   store?: PolicyStore
-  /** Failures in the window that make the next request a challenge. Default 3. */
+  /**
+   * Failures in the window, with the checks still in flight (not yet recorded), that make the
+   * next request a challenge: at most this many unverified tokens reach the provider. Default 3.
+   */
   challengeAfter?: number
-  /** Failures in the window that block the client until they age out. Default 20. */
+  /**
+   * Failures in the window, with the checks still in flight, that block the client until
+   * they age out (or, for in-flight checks, are recorded). Default 20.
+   */
   blockAfter?: number
   /** The sliding window. Default 900 s (15 minutes). */
   windowSeconds?: number
@@ -69,9 +75,11 @@ export interface Policy {
    */
   check(keys: PolicyKeys): Promise<Decision>
   /**
-   * After verifying: a token failure (`VERIFY_ERRORS` kind `token`) counts; outages, rate
-   * limits and configuration errors never do; a success forgets the failures only when
-   * `challenged`. Returns the decision for the client's next request. Never rejects.
+   * After verifying: a token failure (`VERIFY_ERRORS` kind `token`) counts, except
+   * `challenge_required` (a refusal, not a bad token); outages, rate limits and configuration
+   * errors never do; a success forgets the failures only when `challenged`. Releases the
+   * check's reservation either way. Returns the decision for the client's next request. Never
+   * rejects.
    */
   record(keys: PolicyKeys, verdict: Verdict, options?: RecordOptions): Promise<Decision>
 }
@@ -157,7 +165,7 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
         ? recordOptions.challenged
           ? 'clear'
           : 'keep'
-        : verdict.error && VERIFY_ERRORS[verdict.error] === 'token'
+        : counts(verdict.error)
           ? 'fail'
           : 'keep'
       return guarded(async () => {
@@ -169,6 +177,16 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
       })
     },
   }
+}
+
+/**
+ * Whether a failed verdict is the token's own failure. `challenge_required` is not: it is this
+ * policy's own refusal (the guard answers it without verifying anything, or for a valid token
+ * that was not the challenge's answer), so counting it would let requests that merely raced,
+ * or a client that never sent a bad token, escalate themselves into a block.
+ */
+function counts(error: Verdict['error']): boolean {
+  return !!error && error !== 'challenge_required' && VERIFY_ERRORS[error] === 'token'
 }
 
 async function count(decision: Decision, meter: MetricsOption) {

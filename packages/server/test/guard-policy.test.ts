@@ -8,9 +8,11 @@ import {
   createPolicy,
   createVerifier,
   getClientIp,
+  type PolicyOptions,
   type Verifier,
 } from '../src/index'
 import { requireCaptcha } from '../src/hono'
+import { manualClock } from './policy-contract'
 
 let mock: MockServer
 let verifier: Verifier
@@ -31,8 +33,12 @@ afterAll(() => mock.close())
 const CHALLENGE_UID = 'passline-challenge'
 const ipOf = (c: Context) => c.req.header('x-test-ip') ?? null
 
-function app(withChallenge: boolean) {
-  const policy = createPolicy({ challengeAfter: 2, blockAfter: 5, meter: false })
+function app(
+  withChallenge: boolean,
+  clock = manualClock(),
+  thresholds: PolicyOptions = { challengeAfter: 2, blockAfter: 5 },
+) {
+  const policy = createPolicy({ ...thresholds, meter: false, now: clock.now })
   const captchala = new CaptchalaClient({
     appKey: 'test_pass_invisible',
     appSecret: 'test_secret',
@@ -73,9 +79,11 @@ const solve = async (serverToken?: string) =>
   ).token
 
 describe('a guard with a policy', () => {
-  it('refuses an escalated client before any provider call, then blocks it with Retry-After', async () => {
-    const send = app(false)
+  it('refuses an escalated client before any provider call, without counting what it never verified', async () => {
+    const clock = manualClock()
+    const send = app(false, clock)
     for (let i = 0; i < 2; i++) expect((await send('pt_forged')).status).toBe(403)
+    clock.advance(600_000)
     calls = 0
     const escalated = await send(await solve())
     expect(escalated.status).toBe(403)
@@ -83,10 +91,27 @@ describe('a guard with a policy', () => {
       error: 'captcha_failed',
       reason: 'challenge_required',
     })
+    // However often it is refused, nothing was verified: no failure counts, no block comes.
+    for (let i = 0; i < 10; i++) expect((await send('pt_forged')).status).toBe(403)
     expect(calls).toBe(0)
-    // Each unanswered challenge counts: 2 failures + 3 refusals reach blockAfter (5).
-    await send('pt_forged')
-    await send('pt_forged')
+    // Another client is untouched.
+    expect((await send(await solve(), '198.51.100.1')).status).toBe(200)
+    // Once its two failures age out, its next token is verified again.
+    clock.advance(300_001)
+    expect((await send(await solve())).status).toBe(200)
+    expect(calls).toBe(2)
+  })
+
+  it('blocks with Retry-After once blockAfter tokens failed verification', async () => {
+    const send = app(true)
+    for (let i = 0; i < 2; i++) expect((await send('pt_forged')).status).toBe(403)
+    // Escalated: each forged token is verified as the challenge's answer, and fails.
+    for (let i = 0; i < 3; i++) {
+      const refused = await send('pt_forged')
+      expect(refused.status).toBe(403)
+      expect(await refused.json()).toMatchObject({ reason: 'challenge_required' })
+    }
+    calls = 0
     const blocked = await send(await solve())
     expect(blocked.status).toBe(429)
     expect(blocked.headers.get('retry-after')).toBe('900')
@@ -96,9 +121,28 @@ describe('a guard with a policy', () => {
       retryAfter: 900,
     })
     expect(calls).toBe(0)
-    // Another client is untouched.
-    expect((await send(await solve(), '198.51.100.1')).status).toBe(200)
   })
+
+  it.each([
+    ['without challenge', false],
+    ['with challenge', true],
+  ])(
+    '%s: concurrent valid tokens from one fresh client never escalate it',
+    async (_, withChallenge) => {
+      // The default policy: challengeAfter 3, blockAfter 20.
+      const send = app(withChallenge, manualClock(), {})
+      const tokens = await Promise.all(Array.from({ length: 10 }, () => solve()))
+      const answers = await Promise.all(tokens.map((token) => send(token)))
+      const statuses = answers.map((answer) => answer.status)
+      // challengeAfter (3) are verified at once; the others are asked for the challenge.
+      expect(statuses.filter((status) => status === 200)).toHaveLength(3)
+      expect(statuses.filter((status) => status === 403)).toHaveLength(7)
+      for (const answer of answers.filter((a) => a.status === 403))
+        expect(await answer.json()).toMatchObject({ reason: 'challenge_required' })
+      // None of them failed: the client's next requests pass as before.
+      for (let i = 0; i < 3; i++) expect((await send(await solve())).status).toBe(200)
+    },
+  )
 
   it('CaptchaLa: the escalating failure offers a server token; a token solved with it passes and clears', async () => {
     const send = app(true)
