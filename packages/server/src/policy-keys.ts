@@ -39,8 +39,9 @@ export function normalizeKey(value: string): string {
 }
 
 /**
- * The one store key of every request that has no key with a value (e.g. `{ ip: null }`): such
- * requests are counted together rather than not at all. No `name:digest` key can equal it.
+ * The one store key of every request whose `ip` key has no value (`{ ip: null }`), or that has
+ * no key with a value at all: such requests are counted together rather than not at all. No
+ * `name:digest` key can equal it.
  */
 export const UNKNOWN_CLIENT = 'unknown-client'
 

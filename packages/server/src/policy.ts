@@ -97,11 +97,13 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   const timeoutMs = options.storeTimeoutMs ?? 250
   const now = options.now ?? Date.now
   const ipv6Prefix = options.ipv6Prefix ?? 64
-  // A request with no key at all (a clientIp that found no address) is not let through
-  // uncounted: every such request counts under one shared key, and they escalate together.
+  // A missing address is no way around the policy: an `ip` key without one (a clientIp that
+  // found none), like a request with no key at all, counts under one shared key, so all such
+  // requests escalate together (beside their other keys: spraying accounts does not help).
   const keysOf = (keys: PolicyKeys) => {
     const names = storeKeys(keys, ipv6Prefix)
-    return names.length ? names : [UNKNOWN_CLIENT]
+    const ipUnknown = 'ip' in keys && !names.some((name) => name.startsWith('ip:'))
+    return names.length && !ipUnknown ? names : [...names, UNKNOWN_CLIENT]
   }
 
   const decide = (states: KeyState[], at: number): Decision => {

@@ -54,7 +54,26 @@ describe('createPolicy', () => {
       })
     // A request with a key counts against that key alone.
     expect((await policy.check({ ip: '192.0.2.1' })).action).toBe('allow')
-    expect((await policy.check({ ip: null, account: 'alice' })).action).toBe('allow')
+    expect((await policy.check({ account: 'alice' })).action).toBe('allow')
+  })
+
+  it('counts an ip key without an address under the unknown-client key too, beside the others', async () => {
+    const policy = createPolicy({ meter: false, now: manualClock().now })
+    // Spraying accounts from requests whose address nobody knows: each account is fresh, but
+    // the missing address is one shared count.
+    for (let i = 0; i < 3; i++) {
+      const keys = { ip: null, account: `user${i}@example.com` }
+      expect((await policy.check(keys)).action).toBe('allow')
+      await policy.record(keys, failure())
+    }
+    expect((await policy.check({ ip: null, account: 'user9@example.com' })).action).toBe(
+      'challenge',
+    )
+    // An address, or a route that does not count by ip at all, is not that count.
+    expect((await policy.check({ ip: '192.0.2.1', account: 'user9@example.com' })).action).toBe(
+      'allow',
+    )
+    expect((await policy.check({ account: 'user8@example.com' })).action).toBe('allow')
   })
 
   it('keeps at most maxKeys, forgetting the least recently used', async () => {
