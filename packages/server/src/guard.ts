@@ -33,7 +33,8 @@ export interface GuardOptions<Request> {
   /**
    * The client's address, sent to the provider and counted by the policy as `ip`. Default:
    * Express's `req.ip` and Fastify's `request.ip` (each with its own trust-proxy setting);
-   * Hono has none by default: pass `(c) => getClientIp(c.req.raw, ...)`.
+   * Hono has none by default: pass `(c) => getClientIp(c.req.raw, ...)`. A null is no way past
+   * the policy: every request without an address counts under its one `unknown-client` key.
    */
   clientIp?: (request: Request) => string | null | undefined
   /** Escalation: checked before verifying, told the verdict after. */
@@ -42,7 +43,8 @@ export interface GuardOptions<Request> {
   keys?: (request: Request, clientIp: string | null) => PolicyKeys
   /**
    * How a client the policy escalated answers. Without it, an escalated client is refused
-   * (`challenge_required`, counted) with no provider call until its failures age out.
+   * (`challenge_required`, not counted: nothing was verified) with no provider call until its
+   * failures age out.
    */
   challenge?: ChallengeOptions<Request>
   /** Default: the `X-Captcha-Token` header, else the body (`captchaToken`, then the providers' fields). */

@@ -1,6 +1,6 @@
 import { memoryStore } from './memory-store'
 import { instruments, type MetricsOption } from './metrics'
-import { storeKeys, type PolicyKeys } from './policy-keys'
+import { storeKeys, UNKNOWN_CLIENT, type PolicyKeys } from './policy-keys'
 import type { KeyState, PolicyStore, Settlement, StoreLimits } from './policy-store'
 import type { Verdict } from './verdict'
 import { VERIFY_ERRORS } from './verify-errors'
@@ -11,7 +11,6 @@ import { VERIFY_ERRORS } from './verify-errors'
  * - `challenge_threshold`: `challengeAfter` reached (challenge)
  * - `block_threshold`: `blockAfter` reached (block, with `retryAfter`)
  * - `cleared`: a challenged success forgot the failures (allow; from `record`)
- * - `no_keys`: no key had a value, so nothing could be counted (allow)
  * - `store_error`, `store_timeout`: the store failed or was slower than `storeTimeoutMs`
  *   (`onStoreError`, `challenge` by default)
  */
@@ -20,7 +19,6 @@ export const DECISION_REASONS = [
   'challenge_threshold',
   'block_threshold',
   'cleared',
-  'no_keys',
   'store_error',
   'store_timeout',
 ] as const
@@ -38,9 +36,15 @@ export interface Decision {
 export interface PolicyOptions {
   /** Default `memoryStore()`: this process only. `redisStore(client)` for many instances. */
   store?: PolicyStore
-  /** Failures in the window that make the next request a challenge. Default 3. */
+  /**
+   * Failures in the window, with the checks still in flight (not yet recorded), that make the
+   * next request a challenge: at most this many unverified tokens reach the provider. Default 3.
+   */
   challengeAfter?: number
-  /** Failures in the window that block the client until they age out. Default 20. */
+  /**
+   * Failures in the window, with the checks still in flight, that block the client until
+   * they age out (or, for in-flight checks, are recorded). Default 20.
+   */
   blockAfter?: number
   /** The sliding window. Default 900 s (15 minutes). */
   windowSeconds?: number
@@ -71,9 +75,11 @@ export interface Policy {
    */
   check(keys: PolicyKeys): Promise<Decision>
   /**
-   * After verifying: a token failure (`VERIFY_ERRORS` kind `token`) counts; outages, rate
-   * limits and configuration errors never do; a success forgets the failures only when
-   * `challenged`. Returns the decision for the client's next request. Never rejects.
+   * After verifying: a token failure (`VERIFY_ERRORS` kind `token`) counts, except
+   * `challenge_required` (a refusal, not a bad token); outages, rate limits and configuration
+   * errors never do; a success forgets the failures only when `challenged`. Releases the
+   * check's reservation either way. Returns the decision for the client's next request. Never
+   * rejects.
    */
   record(keys: PolicyKeys, verdict: Verdict, options?: RecordOptions): Promise<Decision>
 }
@@ -91,6 +97,14 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   const timeoutMs = options.storeTimeoutMs ?? 250
   const now = options.now ?? Date.now
   const ipv6Prefix = options.ipv6Prefix ?? 64
+  // A missing address is no way around the policy: an `ip` key without one (a clientIp that
+  // found none), like a request with no key at all, counts under one shared key, so all such
+  // requests escalate together (beside their other keys: spraying accounts does not help).
+  const keysOf = (keys: PolicyKeys) => {
+    const names = storeKeys(keys, ipv6Prefix)
+    const ipUnknown = 'ip' in keys && !names.some((name) => name.startsWith('ip:'))
+    return names.length && !ipUnknown ? names : [...names, UNKNOWN_CLIENT]
+  }
 
   const decide = (states: KeyState[], at: number): Decision => {
     const total = Math.max(...states.map((state) => state.failures + state.pending))
@@ -128,35 +142,32 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
 
   return {
     async check(keys) {
-      const names = storeKeys(keys, ipv6Prefix)
-      const decision = names.length
-        ? await guarded(async () => {
-            const at = now()
-            const { reserved, states } = await store.reserve(names, at, limits)
-            const decided = decide(states, at)
-            // Another request reached the block between reading and reserving cannot happen
-            // (one atomic step), but a store may refuse for its own reasons: never allow then.
-            return reserved || decided.action === 'block'
-              ? decided
-              : {
-                  action: 'block',
-                  retryAfter: Math.ceil(limits.windowMs / 1000),
-                  reason: 'block_threshold',
-                }
-          })
-        : ({ action: 'allow', reason: 'no_keys' } as const)
+      const names = keysOf(keys)
+      const decision = await guarded(async () => {
+        const at = now()
+        const { reserved, states } = await store.reserve(names, at, limits)
+        const decided = decide(states, at)
+        // Another request reached the block between reading and reserving cannot happen
+        // (one atomic step), but a store may refuse for its own reasons: never allow then.
+        return reserved || decided.action === 'block'
+          ? decided
+          : {
+              action: 'block',
+              retryAfter: Math.ceil(limits.windowMs / 1000),
+              reason: 'block_threshold',
+            }
+      })
       await count(decision, options.meter)
       return decision
     },
 
     async record(keys, verdict, recordOptions = {}) {
-      const names = storeKeys(keys, ipv6Prefix)
-      if (!names.length) return { action: 'allow', reason: 'no_keys' }
+      const names = keysOf(keys)
       const settlement: Settlement = verdict.success
         ? recordOptions.challenged
           ? 'clear'
           : 'keep'
-        : verdict.error && VERIFY_ERRORS[verdict.error] === 'token'
+        : counts(verdict.error)
           ? 'fail'
           : 'keep'
       return guarded(async () => {
@@ -168,6 +179,16 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
       })
     },
   }
+}
+
+/**
+ * Whether a failed verdict is the token's own failure. `challenge_required` is not: it is this
+ * policy's own refusal (the guard answers it without verifying anything, or for a valid token
+ * that was not the challenge's answer), so counting it would let requests that merely raced,
+ * or a client that never sent a bad token, escalate themselves into a block.
+ */
+function counts(error: Verdict['error']): boolean {
+  return !!error && error !== 'challenge_required' && VERIFY_ERRORS[error] === 'token'
 }
 
 async function count(decision: Decision, meter: MetricsOption) {

@@ -1,7 +1,7 @@
 /**
  * What a failed verification asks of you:
  * - `token`: the token is not good. Ask the person again. The only kind an escalation policy
- *   counts against a client.
+ *   counts against a client (all but `challenge_required`, the policy's own refusal).
  * - `configuration`: your set-up is wrong (secret, site key, request). Alert: nobody passes
  *   until it is fixed.
  * - `unavailable`: the provider did not give a usable answer (outage, timeout, rate limit,
@@ -40,7 +40,10 @@ export const VERIFY_ERRORS = {
   site_key_mismatch: 'token',
   /** CaptchaLa: a `client_` token, checked only in the browser (see `acceptClientOnly`). */
   client_only: 'token',
-  /** The escalation policy asked for the stricter challenge, and this was not its answer. */
+  /**
+   * The escalation policy asked for the stricter challenge, and this was not its answer. Not
+   * counted by the policy: nothing was verified, or the token was valid but not the answer.
+   */
   challenge_required: 'token',
   /** The secret (or CaptchaLa app secret) is wrong, missing, or a test secret for real tokens. */
   invalid_secret: 'configuration',

@@ -111,6 +111,33 @@ export function storeContract(name: string, makeStore: () => PolicyStore | Promi
       expect(await policy.check(ip)).toMatchObject({ action: 'challenge' })
     })
 
+    it('concurrent checks on a fresh key: in-flight ones count toward challengeAfter, refusals nobody verified never count', async () => {
+      const { policy } = await setup()
+      const decisions = await Promise.all(Array.from({ length: 10 }, () => policy.check(ip)))
+      const actions = decisions.map((decision) => decision.action)
+      // At most challengeAfter (3) unverified tokens are let through at once.
+      expect(actions.filter((action) => action === 'allow')).toHaveLength(3)
+      expect(actions.filter((action) => action === 'challenge')).toHaveLength(7)
+      // What the guard records: the three verified and valid, the seven refused unverified
+      // (or valid but not the challenge's answer): `challenge_required`, not a bad token.
+      await Promise.all(
+        decisions.map((decision) =>
+          policy.record(ip, decision.action === 'allow' ? success : failure('challenge_required')),
+        ),
+      )
+      // Nothing failed: the client is not escalated, let alone blocked.
+      expect(await policy.check(ip)).toEqual({ action: 'allow', reason: 'under_threshold' })
+    })
+
+    it('a challenge_required refusal never counts, however often: only verified bad tokens do', async () => {
+      const { policy, attempt } = await setup({ challengeAfter: 2, blockAfter: 5 })
+      for (let i = 0; i < 2; i++) await attempt(ip, failure())
+      for (let i = 0; i < 10; i++)
+        expect((await attempt(ip, failure('challenge_required'))).after.action).toBe('challenge')
+      for (let i = 0; i < 3; i++) await attempt(ip, failure())
+      expect(await policy.check(ip)).toMatchObject({ action: 'block', retryAfter: 900 })
+    })
+
     it('50 concurrent failures count exactly 50', async () => {
       const { policy } = await setup({ challengeAfter: 50, blockAfter: 51 })
       await Promise.all(

@@ -39,12 +39,41 @@ describe('createPolicy', () => {
     expect(Date.now() - started).toBeLessThan(1000)
   })
 
-  it('allows with no_keys when no key has a value', async () => {
-    const policy = createPolicy({ meter: false })
-    expect(await policy.check({ ip: null, account: '' })).toEqual({
-      action: 'allow',
-      reason: 'no_keys',
-    })
+  it('counts a request with no key under one shared unknown-client key, never letting it through uncounted', async () => {
+    const policy = createPolicy({ meter: false, now: manualClock().now })
+    // A clientIp that answers null (no socket, no trusted header) must not switch it off.
+    for (let i = 0; i < 3; i++) {
+      expect((await policy.check({ ip: null })).action).toBe('allow')
+      await policy.record({ ip: null }, failure())
+    }
+    // Every request with no key shares that count, whatever its keys were called.
+    for (const keys of [{ ip: null }, {}, { ip: '', account: undefined }, { account: '\u200b' }])
+      expect(await policy.check(keys)).toEqual({
+        action: 'challenge',
+        reason: 'challenge_threshold',
+      })
+    // A request with a key counts against that key alone.
+    expect((await policy.check({ ip: '192.0.2.1' })).action).toBe('allow')
+    expect((await policy.check({ account: 'alice' })).action).toBe('allow')
+  })
+
+  it('counts an ip key without an address under the unknown-client key too, beside the others', async () => {
+    const policy = createPolicy({ meter: false, now: manualClock().now })
+    // Spraying accounts from requests whose address nobody knows: each account is fresh, but
+    // the missing address is one shared count.
+    for (let i = 0; i < 3; i++) {
+      const keys = { ip: null, account: `user${i}@example.com` }
+      expect((await policy.check(keys)).action).toBe('allow')
+      await policy.record(keys, failure())
+    }
+    expect((await policy.check({ ip: null, account: 'user9@example.com' })).action).toBe(
+      'challenge',
+    )
+    // An address, or a route that does not count by ip at all, is not that count.
+    expect((await policy.check({ ip: '192.0.2.1', account: 'user9@example.com' })).action).toBe(
+      'allow',
+    )
+    expect((await policy.check({ account: 'user8@example.com' })).action).toBe('allow')
   })
 
   it('keeps at most maxKeys, forgetting the least recently used', async () => {
@@ -57,6 +86,40 @@ describe('createPolicy', () => {
     }
     expect((await policy.check({ ip: '192.0.2.1' })).action).toBe('allow')
     expect((await policy.check({ ip: '192.0.2.3' })).action).toBe('challenge')
+  })
+
+  describe('account keys are normalized before hashing', () => {
+    const victim = 'victim@example.com'
+    const variants: [string, string][] = [
+      ['upper case', 'Victim@example.com'],
+      ['a leading space', ' victim@example.com'],
+      ['a trailing tab and newline', 'victim@example.com\t\n'],
+      ['an upper-case domain', 'victim@EXAMPLE.com'],
+      ['a trailing zero-width space (U+200B)', 'victim@example.com\u200b'],
+      ['a zero-width joiner inside (U+200D)', 'vic\u200dtim@example.com'],
+      ['a word joiner (U+2060)', 'victim\u2060@example.com'],
+      ['a byte-order mark (U+FEFF)', '\ufeffvictim@example.com'],
+      ['a soft hyphen (U+00AD)', 'vic\u00adtim@example.com'],
+      ['a fullwidth letter (U+FF56)', '\uff56ictim@example.com'],
+      ['a fullwidth, upper-case address', '\uff36\uff29\uff23\uff34\uff29\uff2d\uff20example.com'],
+      ['a fullwidth at sign (U+FF20)', 'victim\uff20example.com'],
+    ]
+    it.each(variants)('%s counts against the same account', async (_, variant) => {
+      const policy = createPolicy({ meter: false, now: manualClock().now })
+      for (let i = 0; i < 3; i++) {
+        await policy.check({ account: victim })
+        await policy.record({ account: victim }, failure())
+      }
+      expect(await policy.check({ account: variant })).toMatchObject({ action: 'challenge' })
+      expect(storeKeys({ account: variant }, 64)).toEqual(storeKeys({ account: victim }, 64))
+    })
+
+    it('keeps different accounts apart, and an account that normalizes to nothing is absent', () => {
+      expect(storeKeys({ account: 'victim@example.com' }, 64)).not.toEqual(
+        storeKeys({ account: 'victim2@example.com' }, 64),
+      )
+      expect(storeKeys({ account: ' \u200b\ufeff ' }, 64)).toEqual(storeKeys({}, 64))
+    })
   })
 
   it('stores no address or account, only fixed-size digests', () => {
