@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { decide, selectToken, TOKEN_HEADER, type GuardOptions, type Refusal } from './guard'
-import { parseBody } from './read-token'
+import { DEFAULT_MAX_BODY_BYTES, parseBody } from './read-token'
 import type { Verdict } from './verdict'
 
 export type { ChallengeOptions, GuardOptions, Refusal, RefusalBody, TokenSource } from './guard'
@@ -34,7 +34,7 @@ export interface ExpressGuardOptions extends GuardOptions<Request> {
  * or by itself when no parser ran.
  */
 export function requireCaptcha(options: ExpressGuardOptions): RequestHandler {
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   return (request: Request, response: Response, next: NextFunction) => {
     // Read before the body: the peer's address belongs to the connection.
     const ip = request.ip ?? null
