@@ -257,6 +257,10 @@ describe('README recipes', () => {
     await badBodies(url, { validatesFirst: true })
     const oversized = await fetch(url, json({ email: 'a@b.c', pad: 'x'.repeat(200_000) }))
     expect(await read(oversized)).toEqual([413, { error: 'invalid_body' }])
+    // A plain form without its email: a page, as for a refusal.
+    const page = await fetch(url, form({ captchaToken: await token() }))
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect([page.status, await page.text()]).toEqual([400, '<p>Your email, please.</p>'])
   })
 
   it('Fastify: JSON and a plain form', async () => {
