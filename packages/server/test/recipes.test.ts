@@ -36,10 +36,11 @@ afterAll(async () => {
   await mock.close()
 })
 
-async function load<T>(label: string): Promise<T> {
+/** The recipe's module; another `instance` loads it afresh (its verifier, its policy). */
+async function load<T>(label: string, instance = ''): Promise<T> {
   const file = recipes.get(label)
   if (!file) throw new Error(`no recipe "${label}" in the README`)
-  return (await import(/* @vite-ignore */ file)) as T
+  return (await import(/* @vite-ignore */ instance ? `${file}?${instance}` : file)) as T
 }
 
 const token = async (action = 'signup') =>
@@ -104,6 +105,39 @@ async function jsonContract(url: string) {
   expect((await fetch(url, json({ email: 'a@b.c' }))).status).toBe(403)
 }
 
+/**
+ * Bodies that hold no sign-up: a token in the header and no body, then malformed JSON. Each
+ * is answered 400 in JSON (`invalid_body`, or the framework's own JSON error), never a crash
+ * or a page with a stack trace. `validatesFirst`: the recipe refuses before the token is
+ * spent, so the same token still signs up.
+ */
+async function badBodies(
+  url: string,
+  {
+    validatesFirst,
+    answer = { error: 'invalid_body' },
+  }: { validatesFirst: boolean; answer?: unknown },
+) {
+  const good = await token()
+  const headerOnly = await fetch(url, { method: 'POST', headers: { 'x-captcha-token': good } })
+  expect(headerOnly.headers.get('content-type')).toMatch(/^application\/json/)
+  expect(await read(headerOnly)).toEqual([400, answer])
+  if (validatesFirst) {
+    expect(
+      await read(await fetch(url, json({ email: 'a@b.c' }, { 'x-captcha-token': good }))),
+    ).toEqual([201, { ok: true, email: 'a@b.c' }])
+  }
+  const malformed = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-captcha-token': await token() },
+    body: '{"email":',
+  })
+  const text = await malformed.text()
+  expect(malformed.status).toBe(400)
+  expect(malformed.headers.get('content-type')).toMatch(/^application\/json/)
+  expect(text).not.toMatch(/\bat \S+:\d+:\d+/) // no stack trace
+}
+
 describe('README recipes', () => {
   it('finds every recipe', () => {
     expect([...recipes.keys()]).toEqual([
@@ -149,6 +183,14 @@ describe('README recipes', () => {
       [201, { ok: true, email: 'a@b.c' }],
     )
     expect((await fetch(url, json({ email: 'a@b.c' }))).status).toBe(403)
+    // No email: refused before the payload is spent, which then still signs up.
+    const kept = await payload()
+    const noEmail = await fetch(url, { method: 'POST', headers: { 'x-captcha-token': kept } })
+    expect(await read(noEmail)).toEqual([400, { error: 'invalid_body' }])
+    expect(await read(await fetch(url, json({ email: 'a@b.c', captchaToken: kept })))).toEqual([
+      201,
+      { ok: true, email: 'a@b.c' },
+    ])
   })
 
   it('Cap with Hono: challenge and redeem as its widget calls them, then the token once', async () => {
@@ -171,6 +213,14 @@ describe('README recipes', () => {
       403,
       { error: 'captcha_failed', reason: 'token_consumed' },
     ])
+    const again = await fetch(`${base}/api/cap/challenge`, { method: 'POST' })
+    const redeemed = await fetch(
+      `${base}/api/cap/redeem`,
+      json(await solveCap((await again.json()) as CapChallenge)),
+    )
+    const { token: second } = (await redeemed.json()) as { token: string }
+    const noBody = await fetch(url, { method: 'POST', headers: { 'x-captcha-token': second } })
+    expect(await read(noBody)).toEqual([400, { error: 'invalid_body' }])
   })
 
   it('Express: JSON and a plain form; escalation after repeated failures', async () => {
@@ -200,6 +250,19 @@ describe('README recipes', () => {
     ])
   })
 
+  it('Express: a token in the header and no body, malformed or oversized JSON: 400 or 413 in JSON', async () => {
+    // A fresh policy: the test above escalated this client.
+    const { app } = await load<{ app: RequestListener }>('Express', 'bad-bodies')
+    const url = `${await listen(app)}/api/signup`
+    await badBodies(url, { validatesFirst: true })
+    const oversized = await fetch(url, json({ email: 'a@b.c', pad: 'x'.repeat(200_000) }))
+    expect(await read(oversized)).toEqual([413, { error: 'invalid_body' }])
+    // A plain form without its email: a page, as for a refusal.
+    const page = await fetch(url, form({ captchaToken: await token() }))
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect([page.status, await page.text()]).toEqual([400, '<p>Your email, please.</p>'])
+  })
+
   it('Fastify: JSON and a plain form', async () => {
     const { default: signup } = await load<{ default: (app: FastifyInstance) => Promise<void> }>(
       'Fastify',
@@ -213,6 +276,11 @@ describe('README recipes', () => {
       expect(
         await read(await fetch(url, form({ email: 'a@b.c', captchaToken: await token() }))),
       ).toEqual([201, { ok: true, email: 'a@b.c' }])
+      // Fastify's own 400s, in JSON: the schema's before the guard, the JSON parser's.
+      await badBodies(url, {
+        validatesFirst: true,
+        answer: expect.objectContaining({ statusCode: 400, code: 'FST_ERR_VALIDATION' }),
+      })
     } finally {
       await app.close()
     }
@@ -222,6 +290,7 @@ describe('README recipes', () => {
     const { app } = await load<{ app: { fetch: (request: Request) => Promise<Response> } }>('Hono')
     const url = `${await listen(fetchListener((request) => app.fetch(request)))}/api/signup`
     await jsonContract(url)
+    await badBodies(url, { validatesFirst: false })
     expect(
       await read(await fetch(url, form({ email: 'a@b.c', captchaToken: await token() }))),
     ).toEqual([201, { ok: true, email: 'a@b.c' }])
@@ -231,7 +300,9 @@ describe('README recipes', () => {
     const { POST } = await load<{ POST: (request: Request) => Promise<Response> }>(
       'Next.js route handler',
     )
-    await jsonContract(await listen(fetchListener(POST)))
+    const url = await listen(fetchListener(POST))
+    await jsonContract(url)
+    await badBodies(url, { validatesFirst: true })
   })
 
   it('Next.js server action', async () => {
@@ -244,6 +315,12 @@ describe('README recipes', () => {
     data.set('captchaToken', await token())
     expect(await signup(data)).toEqual({ ok: true, email: 'a@b.c' })
     expect(await signup(data)).toEqual({ ok: false, error: 'token_consumed' })
+    // No email: refused before the token is spent.
+    const noEmail = new FormData()
+    noEmail.set('captchaToken', await token())
+    expect(await signup(noEmail)).toEqual({ ok: false, error: 'invalid_body' })
+    noEmail.set('email', 'a@b.c')
+    expect(await signup(noEmail)).toEqual({ ok: true, email: 'a@b.c' })
   })
 
   it('Nuxt / Nitro server route', async () => {
@@ -264,6 +341,14 @@ describe('README recipes', () => {
     expect(
       (await fetch(url, json({ email: 'a@b.c' }, { 'x-captcha-token': await token() }))).status,
     ).toBe(201)
+    // No body: refused before the token is spent, h3's JSON error with the code in `data`.
+    const kept = await token()
+    const noBody = await fetch(url, { method: 'POST', headers: { 'x-captcha-token': kept } })
+    expect(noBody.status).toBe(400)
+    expect(await noBody.json()).toMatchObject({ data: { error: 'invalid_body' } })
+    expect((await fetch(url, json({ email: 'a@b.c' }, { 'x-captcha-token': kept }))).status).toBe(
+      201,
+    )
   })
 
   it('SvelteKit endpoint and form action', async () => {
@@ -271,7 +356,9 @@ describe('README recipes', () => {
       'SvelteKit endpoint',
     )
     const event = (request: Request) => ({ request, getClientAddress: () => '127.0.0.1' })
-    await jsonContract(await listen(fetchListener((request) => POST(event(request)))))
+    const url = await listen(fetchListener((request) => POST(event(request))))
+    await jsonContract(url)
+    await badBodies(url, { validatesFirst: true })
 
     const { actions } = await load<{ actions: { default: (event: unknown) => Promise<unknown> } }>(
       'SvelteKit form action',
@@ -284,18 +371,37 @@ describe('README recipes', () => {
       status: 403,
       data: { error: 'token_consumed' },
     })
+    // No email, or no form at all: refused before the token is spent.
+    const kept = await token()
+    expect(await post({ captchaToken: kept })).toMatchObject({
+      status: 400,
+      data: { error: 'invalid_body' },
+    })
+    const notForm = new Request('http://app.example/signup', json({ captchaToken: kept }))
+    expect(await actions.default(event(notForm))).toMatchObject({
+      status: 400,
+      data: { error: 'invalid_body' },
+    })
+    expect(await post({ email: 'a@b.c', captchaToken: kept })).toEqual({
+      ok: true,
+      email: 'a@b.c',
+    })
   })
 
   it('SolidStart API route', async () => {
     const { POST } = await load<{ POST: (event: unknown) => Promise<Response> }>('SolidStart')
-    await jsonContract(
-      await listen(fetchListener((request) => POST({ request, clientAddress: '127.0.0.1' }))),
+    const url = await listen(
+      fetchListener((request) => POST({ request, clientAddress: '127.0.0.1' })),
     )
+    await jsonContract(url)
+    await badBodies(url, { validatesFirst: true })
   })
 
   it('Angular SSR server.ts', async () => {
     const { app } = await load<{ app: RequestListener }>('Angular SSR')
-    await jsonContract(`${await listen(app)}/api/signup`)
+    const url = `${await listen(app)}/api/signup`
+    await jsonContract(url)
+    await badBodies(url, { validatesFirst: true })
   })
 
   it('Astro API route', async () => {
@@ -304,8 +410,10 @@ describe('README recipes', () => {
       prerender: boolean
     }>('Astro')
     expect(prerender).toBe(false)
-    await jsonContract(
-      await listen(fetchListener((request) => POST({ request, clientAddress: '127.0.0.1' }))),
+    const url = await listen(
+      fetchListener((request) => POST({ request, clientAddress: '127.0.0.1' })),
     )
+    await jsonContract(url)
+    await badBodies(url, { validatesFirst: true })
   })
 })
