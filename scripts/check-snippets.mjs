@@ -1,5 +1,6 @@
 // README snippets: every TypeScript, TSX, Vue and Svelte code block of every README is
-// typechecked against the built packages, the way a user pasting it would compile it. Each
+// typechecked against the built packages, the way a user pasting it into a newly scaffolded
+// app would compile it (with the strict flags of SCAFFOLDED below). Each
 // block is written into the package it imports from (so `react`, `vue`, `express`... resolve
 // there), then that package's blocks are checked with tsc (vue-tsc for .vue, svelte-check for
 // .svelte).
@@ -17,6 +18,23 @@ import ts from 'typescript'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const EXTENSIONS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', vue: 'vue', svelte: 'svelte' }
 const SNIPPETS_DIR = '.snippets'
+/**
+ * What a new app's tsconfig turns on, so that a snippet compiles where users paste it:
+ * create-vite 9's TypeScript templates (tsconfig.app.json of vue-ts, react-ts, solid-ts,
+ * preact-ts; tsconfig.json of vanilla-ts) set the first four, the Vue one's @vue/tsconfig and
+ * the others set `verbatimModuleSyntax`, and their TypeScript 6 and 7 turn on the last by
+ * default. Every compiler gets them all (tsc, vue-tsc, svelte-check: svelte-ts leaves the
+ * first two off, but a Svelte app may set them): a name a block declares and never reads
+ * fails a scaffolded build, so the block must read it, export it or not declare it.
+ */
+const SCAFFOLDED = {
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  erasableSyntaxOnly: true,
+  noFallthroughCasesInSwitch: true,
+  verbatimModuleSyntax: true,
+  noUncheckedSideEffectImports: true,
+}
 
 const readmes = [
   'README.md',
@@ -110,9 +128,7 @@ for (const [name, blocks] of byHome) {
           noEmit: true,
           lib: ['ES2022', 'DOM', 'DOM.Iterable'],
           types: [],
-          // A snippet shows one use; names it declares for the reader may go unused.
-          noUnusedLocals: false,
-          noUnusedParameters: false,
+          ...SCAFFOLDED,
           // JSX the way the home package compiles it (Solid's, not React's).
           ...jsxOptionsOf(name),
           // An Angular package is built into dist/ with a manifest of its own.

@@ -12,7 +12,7 @@ export interface UseCaptchaReturn extends Pick<
   Captcha,
   'execute' | 'getToken' | 'consume' | 'reset'
 > {
-  /** Bind to the element the widget renders into: `<div ref="containerRef" />`. */
+  /** The element the widget renders into: `<div :ref="captcha.containerRef" />`. */
   containerRef: ShallowRef<HTMLElement | null>
   /** The whole snapshot, read-only. */
   state: Readonly<Ref<CaptchaState>>
@@ -26,7 +26,8 @@ export interface UseCaptchaReturn extends Pick<
  * A CAPTCHA for this component. Options may be plain values, refs or getters; changes reach
  * the widget (language in place, theme re-renders, a new siteKey re-creates it).
  * @example
- * const { containerRef, status, consume } = useCaptcha({ siteKey: 'app-key', action: 'signup' })
+ * const captcha = useCaptcha({ siteKey: 'app-key', action: 'signup' })
+ * // in the template: <div :ref="captcha.containerRef" />
  */
 export function useCaptcha(options: MaybeRefOrGetter<UseCaptchaOptions>): UseCaptchaReturn {
   const { captcha, state, containerRef } = useCaptchaController(options)
