@@ -54,6 +54,30 @@ export function resolveFromHere(configUrl: string, names: readonly string[]): Pl
   }
 }
 
+/** The options Analog's Angular plugin takes here, whichever copy of it a folder installed. */
+type AngularPluginFactory = (options: {
+  tsconfig: string
+  workspaceRoot: string
+  jit: boolean
+}) => Plugin | Plugin[]
+
+/**
+ * The Angular binding's sources and tests compiled ahead of time by the Angular installed next
+ * to `configUrl` (a `compat/angular-*` folder) and run on its runtime. `angular` is that
+ * folder's own copy of Analog's plugin, since it must drive that folder's compiler; the files
+ * live next to the workspace's Angular, so without resolveFromHere they would import that one.
+ */
+export function angularCompatPlugins(configUrl: string, angular: AngularPluginFactory) {
+  return [
+    resolveFromHere(configUrl, ['@angular', '@testing-library/angular', 'rxjs']),
+    angular({
+      tsconfig: fileURLToPath(new URL('tsconfig.spec.json', configUrl)),
+      workspaceRoot: fileURLToPath(new URL('.', configUrl)),
+      jit: false,
+    }),
+  ]
+}
+
 export function definePasslineProject(
   name: string,
   test: NonNullable<UserWorkspaceConfig['test']> = {},

@@ -145,7 +145,9 @@ function freePort(): Promise<number> {
 
 /**
  * Loaded before each server: it ends the server when this process goes, however it goes (its
- * stdin, a pipe from here, closes), and after ten minutes in any case.
+ * stdin, a pipe from here, closes), and after ten minutes in any case. A `data:` URL, not a
+ * file: Node 20.6+ imports it as it is, and nothing is written into the app's folder, whose
+ * contents are what a user would deploy.
  */
 const WATCHDOG = `data:text/javascript,${encodeURIComponent(
   'process.stdin.on("end", () => process.exit(0)).resume();' +

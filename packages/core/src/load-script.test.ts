@@ -5,7 +5,8 @@ import { loadScript } from './load-script'
 let urlCount = 0
 const uniqueUrl = () => `https://cdn.example.test/sdk-${++urlCount}.js`
 
-const tagsFor = (url: string) => [...document.scripts].filter((s) => s.src === url)
+/** The tags for `url`, a retry's mark in their query or not. */
+const tagsFor = (url: string) => [...document.scripts].filter((s) => s.src.split('?')[0] === url)
 
 /** Answers every tag for `url` as it is added, in order, from `outcomes`. */
 function answerScripts(url: string, outcomes: ('load' | 'error' | 'hang')[]) {
@@ -88,6 +89,38 @@ describe('loadScript', () => {
     expect(error).toBeInstanceOf(CaptchaError)
     expect((error as CaptchaError).code).toBe('script-timeout')
     expect(tagsFor(url)).toHaveLength(0)
+  })
+
+  it('asks for a URL of its own after a failed try: a stalled request is never reused', async () => {
+    // A document with no failed try yet: the module afresh.
+    vi.resetModules()
+    const { loadScript } = await import('./load-script')
+    const url = uniqueUrl() + '?render=explicit&hl=en%20GB'
+    const base = url.split('?')[0]!
+    const requested: string[] = []
+    const observer = new MutationObserver(() => {
+      for (const tag of document.scripts) {
+        if (tag.dataset.seen) continue
+        tag.dataset.seen = 'yes'
+        requested.push(tag.src)
+      }
+    })
+    observer.observe(document.head, { childList: true })
+    // Two tries that hang (a browser would keep their requests pending), then a new load.
+    const first = loadScript(url, { attempts: 2, timeoutMs: 1000, baseDelayMs: 10 })
+    const outcome = first.catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(1000 + 10 + 1000)
+    expect(await outcome).toMatchObject({ code: 'script-timeout' })
+    const second = loadScript(url, { attempts: 1 })
+    await vi.advanceTimersByTimeAsync(0)
+    tagsFor(base)[0]!.dispatchEvent(new Event('load'))
+    await expect(second).resolves.toBeUndefined()
+    observer.disconnect()
+    expect(requested).toHaveLength(3)
+    expect(new Set(requested).size).toBe(3)
+    // The page's own parameters stay as written; the mark comes after them.
+    expect(requested[0]).toBe(url)
+    for (const src of requested.slice(1)) expect(src.startsWith(`${url}&retry=`)).toBe(true)
   })
 
   it('forgets a failed load so that a later call tries again', async () => {

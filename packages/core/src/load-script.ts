@@ -43,6 +43,11 @@ export function loadScript(
   return abortable(() => sharedLoad(url, () => loadTries(url, tries)), { signal })
 }
 
+// Tries that failed in this document. A timed-out request may stay pending, and the browser
+// answers every new tag for the same URL from it (Chromium does), so that no later try, nor a
+// later load, would ever settle: after a failure each try asks for a URL of its own.
+let failedTries = 0
+
 /**
  * The tries themselves for an absolute `url`, as a controller's options ask (the adapters
  * call this directly and share their whole SDK load instead, so a page that never calls
@@ -57,9 +62,13 @@ export async function loadTries(
   for (let attempt = 1; ; attempt++) {
     try {
       // Resolves with nothing: a try settles with the tag's event, which is no caller's business.
-      await loadOnce(url, nonce, loadTimeoutMs, module)
+      const target = new URL(url)
+      // The `search` setter keeps the other parameters as they are written.
+      if (failedTries) target.search += `&retry=${failedTries}`
+      await loadOnce(target.href, nonce, loadTimeoutMs, module)
       return
     } catch (error: unknown) {
+      failedTries++
       if (attempt >= attempts) throw error
     }
     await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)))

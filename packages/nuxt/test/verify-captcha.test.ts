@@ -1,6 +1,7 @@
 import type { H3Event } from 'h3'
 import {
   createMockServer,
+  FRIENDLY_DEMO_API_KEY,
   solveChallenge,
   solveProviderChallenge,
   type MockServer,
@@ -18,13 +19,19 @@ afterAll(() => mock?.close())
 const event = (headers: Record<string, string> = {}, remoteAddress = '10.0.0.2') =>
   ({ node: { req: { headers, socket: { remoteAddress } } } }) as unknown as H3Event
 
-function configure(provider: 'captchala' | 'turnstile', siteKey: string, secret: string) {
+const SITEVERIFY_PATHS = {
+  captchala: '',
+  turnstile: '/turnstile/v0/siteverify',
+  friendlycaptcha: '/api/v2/captcha/siteverify',
+}
+
+function configure(provider: keyof typeof SITEVERIFY_PATHS, siteKey: string, secret: string) {
   runtimeConfig.public.passline = { ...runtimeConfig.public.passline, provider, siteKey }
   runtimeConfig.passline = {
     secret,
     baseUrl: mock.url,
     backupUrl: mock.url,
-    siteverifyUrl: provider === 'turnstile' ? `${mock.url}/turnstile/v0/siteverify` : '',
+    siteverifyUrl: SITEVERIFY_PATHS[provider] && mock.url + SITEVERIFY_PATHS[provider],
     trustProxy: false,
     ipHeader: '',
   }
@@ -82,6 +89,21 @@ describe('verifyCaptcha', () => {
       success: false,
       error: 'token_expired_or_consumed',
       detail: 'timeout-or-duplicate',
+    })
+  })
+
+  it("refuses a Friendly Captcha response solved for another of the account's site keys", async () => {
+    configure('friendlycaptcha', 'FCMPASSLINEDEMO1', FRIENDLY_DEMO_API_KEY)
+    const solve = async (siteKey: string) =>
+      (await solveProviderChallenge(mock.url, { provider: 'friendlycaptcha', siteKey })).token
+    expect(await verifyCaptcha(event(), await solve('FCMPASSLINECLICK'))).toMatchObject({
+      success: false,
+      provider: 'friendlycaptcha',
+      error: 'invalid_token',
+    })
+    expect(await verifyCaptcha(event(), await solve('FCMPASSLINEDEMO1'))).toMatchObject({
+      success: true,
+      provider: 'friendlycaptcha',
     })
   })
 

@@ -42,7 +42,8 @@ function installFakeFriendly(outcome: 'load' | 'error' = 'load') {
   }
   const observer = new MutationObserver((records) => {
     for (const node of records.flatMap((record) => [...record.addedNodes])) {
-      if (!(node instanceof HTMLScriptElement) || node.src !== scriptUrl) continue
+      // A try after a failed one carries a retry mark in its query.
+      if (!(node instanceof HTMLScriptElement) || node.src.split('?')[0] !== scriptUrl) continue
       scripts.push(node)
       if (outcome === 'load') win.frcaptcha = sdk
       node.dispatchEvent(new Event(outcome))

@@ -72,7 +72,9 @@ export async function verifyCaptcha(
         : createVerifier({
             provider,
             secret: server.secret,
-            ...(provider === 'hcaptcha' && { siteKey }),
+            // The providers whose siteverify checks the site key: a token solved on another
+            // site of the same account is refused.
+            ...((provider === 'hcaptcha' || provider === 'friendlycaptcha') && { siteKey }),
             ...(server.siteverifyUrl && { siteverifyUrl: server.siteverifyUrl }),
           })
     verifiers.set(key, verifier)
