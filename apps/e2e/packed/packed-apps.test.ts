@@ -340,5 +340,23 @@ describe.skipIf(!supported).each(RUNS)(
       }
       await context.close()
     })
+
+    it('a post with no body, its token in the header alone, is refused as the client error it is', async () => {
+      const context = await visitor()
+      const page = await context.newPage()
+      await page.goto(server!.url + app.path)
+      // From the page's origin, as a script would send it.
+      const answer = await page.evaluate(async (url) => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'x-captcha-token': 'pt_only_in_the_header' },
+          redirect: 'manual',
+        })
+        return { status: response.status, text: await response.text() }
+      }, app.posts.to)
+      expect(answer.status, answer.text).toBeGreaterThanOrEqual(400)
+      expect(answer.status, answer.text).toBeLessThan(500)
+      await context.close()
+    })
   },
 )
