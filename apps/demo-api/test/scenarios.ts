@@ -55,9 +55,22 @@ export async function raceAtTwoFailures(
 ) {
   const tokens = await Promise.all(Array.from({ length: count }, client.token))
   await failures(client, 2)
-  client.upstream.gather(verifying)
+  // The validations are held until the requests refused before verifying have their answers
+  // too: only then has every request of the race been checked (a late check would otherwise
+  // see the settled ones and not race at all).
+  let answered = 0
+  let othersAnswered!: () => void
+  const refusedEarly = new Promise<void>((resolve) => (othersAnswered = resolve))
+  if (count === verifying) othersAnswered()
+  client.upstream.gather(verifying, refusedEarly)
   const send = sender(client)
-  return Promise.all(tokens.map(send))
+  return Promise.all(
+    tokens.map(async (token) => {
+      const answer = await send(token)
+      if (++answered === count - verifying) othersAnswered()
+      return answer
+    }),
+  )
 }
 
 /** "Two failures, then one success", `rounds` times. */

@@ -8,10 +8,11 @@ export interface Upstream {
   /** Answer every call with this instead of the mock's answer; `undefined` ends it. */
   failWith(answer: { status: number; body: string } | undefined): void
   /**
-   * Hold the next `count` validations until all of them have arrived, then let them through
-   * together: every request among them has been checked by the policy before any is settled.
+   * Hold the next `count` validations until all of them have arrived (and `until` has
+   * settled), then let them through together: every request among them has been checked by
+   * the policy before any is settled.
    */
-  gather(count: number): void
+  gather(count: number, until?: Promise<unknown>): void
   close(): Promise<void>
 }
 
@@ -21,6 +22,7 @@ export async function createUpstream(mockUrl: string): Promise<Upstream> {
   let failure: { status: number; body: string } | undefined
   let gathering = 0
   let held: (() => void)[] = []
+  let waitFor: Promise<unknown> | undefined
 
   const server = createServer(async (request, response) => {
     if (failure) return void response.writeHead(failure.status).end(failure.body)
@@ -29,7 +31,9 @@ export async function createUpstream(mockUrl: string): Promise<Upstream> {
         held.push(release)
         if (held.length < gathering) return
         gathering = 0
-        for (const go of held.splice(0)) go()
+        void Promise.resolve(waitFor).then(() => {
+          for (const go of held.splice(0)) go()
+        })
       })
     }
     const chunks: Buffer[] = []
@@ -54,9 +58,10 @@ export async function createUpstream(mockUrl: string): Promise<Upstream> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     failWith: (answer) => void (failure = answer),
-    gather(count) {
+    gather(count, until) {
       gathering = count
       held = []
+      waitFor = until
     },
     close: () => {
       server.closeAllConnections()

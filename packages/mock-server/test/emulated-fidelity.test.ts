@@ -244,10 +244,12 @@ describe('emulated scripts called the way others call them', () => {
 
 describe('fidelity: what the vendors document and the emulator used to get wrong', () => {
   it('reCAPTCHA v3 rendered explicitly into a container: no refused session, and a score token', async () => {
-    const tab = await open('recaptcha-v3-explicit-render-in-container')
     const sessions: number[] = []
-    tab.on('response', (response) => {
-      if (response.url().endsWith('/recaptcha/mock/session')) sessions.push(response.status())
+    // Listening before the page loads: its session may be asked for before `open` returns.
+    const tab = await open('recaptcha-v3-explicit-render-in-container', async (page) => {
+      page.on('response', (response) => {
+        if (response.url().endsWith('/recaptcha/mock/session')) sessions.push(response.status())
+      })
     })
     await tab.waitForFunction(() => (window as unknown as PageWindow).events.includes('rendered'))
     const token = await tab.evaluate(() => {
