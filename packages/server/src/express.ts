@@ -91,7 +91,7 @@ function readAtMost(request: Request, maxBytes: number): Promise<Buffer<ArrayBuf
     const chunks: Buffer[] = []
     let size = 0
     const settle = (body: Buffer<ArrayBuffer> | undefined) => {
-      request.off('data', onData).off('end', onEnd).off('close', onClose)
+      request.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onError)
       resolve(body)
     }
     const onData = (chunk: Buffer) => {
@@ -104,7 +104,7 @@ function readAtMost(request: Request, maxBytes: number): Promise<Buffer<ArrayBuf
     const onEnd = () => settle(Buffer.concat(chunks))
     const onClose = () => settle(undefined)
     // A client that goes away mid-body is no token; its error must not go unhandled.
-    request.on('error', () => settle(undefined))
-    request.on('data', onData).once('end', onEnd).once('close', onClose)
+    const onError = () => settle(undefined)
+    request.on('data', onData).once('end', onEnd).once('close', onClose).once('error', onError)
   })
 }
